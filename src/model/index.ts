@@ -1,0 +1,3 @@
+export * from './values.js';
+export * from './ids.js';
+export * from './records.js';
