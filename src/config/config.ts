@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { DEFAULT_DB } from '../store/db.js';
 import { detectSection } from './sections/detect.js';
 import { enrichSection } from './sections/enrich.js';
+import { ingestSection } from './sections/ingest.js';
 import { scoreSection } from './sections/score.js';
 import { serveSection } from './sections/serve.js';
 
@@ -19,6 +20,7 @@ export const configSchema = z
     database: z.string().min(1).default(DEFAULT_DB),
     /** Where the keyed-hashing secret lives (see src/config/secret.ts). */
     secret_key_file: z.string().nullable().default(null),
+    ingest: ingestSection,
     enrich: enrichSection,
     detect: detectSection,
     score: scoreSection,

@@ -2,11 +2,17 @@
  * What a rule is: data (its metadata, parameters and sources) plus a small function that reads the
  * store and returns findings with their evidence. The engine (src/detect/engine.ts) fills in ids,
  * severity overrides, allow-lists and exemptions; a rule only says what it saw.
+ *
+ * Rules over the big tables do not query them themselves: a rule that looks at one person's
+ * sign-ins at a time exposes `perPerson`, one that looks at one device's inventory at a time
+ * exposes `perDevice`, and the engine streams each table once for all such rules together
+ * (memory bounded by one person's or one device's rows). Their `run` does the same pass alone.
  */
 import type { UnmaskConfig } from '../config/config.js';
 import type { Finding, Severity, SubjectType } from '../model/index.js';
 import type { Store } from '../store/db.js';
 import type { Logger } from '../util/log.js';
+import type { DetectData, DeviceRows, PersonSignIns } from './data.js';
 
 export interface RuleParam {
   default: number | string | boolean | string[] | number[];
@@ -31,6 +37,11 @@ export interface RuleMeta {
   params: Record<string, RuleParam>;
   /** MITRE ATT&CK technique ids, where one fits. */
   attack?: string[];
+  /**
+   * `late` rules run after the others and may read this run's findings (`ctx.priorFindings`),
+   * e.g. referral chains among people other rules flagged.
+   */
+  phase?: 'main' | 'late';
 }
 
 /** A finding as a rule emits it; the engine adds id, rule_id, run_id, created_at. */
@@ -47,6 +58,8 @@ export interface FindingDraft {
   severity?: Severity;
   /** Distinguishes several findings of one rule on one subject (e.g. the tool name). */
   discriminator?: string;
+  /** Other ids an exemption may name for this finding (the device serial of a person's laptop). */
+  also_subjects?: string[];
 }
 
 export interface RuleContext {
@@ -58,11 +71,19 @@ export interface RuleContext {
   now: Date;
   log: Logger;
   runId: string;
+  /** Reference data shared by every rule of the run, loaded on first use. */
+  data: DetectData;
+  /** Findings of the other rules (this run's, else the stored ones); for `late` rules. */
+  priorFindings(): Promise<Finding[]>;
 }
 
 export interface Rule {
   meta: RuleMeta;
   run(ctx: RuleContext): Promise<FindingDraft[]>;
+  /** One person's successful sign-ins, in time order (see the module comment). */
+  perPerson?(ctx: RuleContext, p: PersonSignIns): FindingDraft[];
+  /** One device's inventory rows (see the module comment). */
+  perDevice?(ctx: RuleContext, d: DeviceRows): FindingDraft[];
 }
 
 export type { Finding };

@@ -306,6 +306,12 @@ export interface SanctionsListsTable {
   loaded_at: string;
   entry_count: number;
   file_hash: string;
+  /** Added by migration 0300: `ofac-csv`, `un-xml`, `ftm-jsonl`. */
+  format: string | null;
+  /** How the publication date was found (the file's own date, `--published`, the file time). */
+  published_from: string | null;
+  /** JSON: entries by type, names, rejected and orphan rows, files. */
+  stats: string | null;
 }
 
 export interface SanctionsEntriesTable {
@@ -357,6 +363,30 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** Remote-access tools imported into the detection catalog (data = the tool entry as JSON). */
+export interface RemoteAccessToolsTable {
+  id: string;
+  name: string;
+  source: string;
+  data: string;
+  imported_at: string;
+}
+
+/** What a cluster's members share and which of them look like one human (JSON), from the link stage. */
+export interface ClusterEvidenceTable {
+  cluster_id: string;
+  fingerprint: string;
+  shared: string;
+  aliases: string;
+  run_id: string | null;
+}
+
+/** Evidence fingerprints an analyst's decision covered (see src/score/fingerprint.ts). */
+export interface FeedbackEvidenceTable {
+  feedback_id: string;
+  fingerprint: string;
+}
+
 export interface Database {
   people: PeopleTable;
   identifiers: IdentifiersTable;
@@ -386,4 +416,7 @@ export interface Database {
   sessions: SessionsTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
+  cluster_evidence: ClusterEvidenceTable;
+  feedback_evidence: FeedbackEvidenceTable;
+  remote_access_tools: RemoteAccessToolsTable;
 }

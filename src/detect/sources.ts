@@ -1,0 +1,22 @@
+/** The public sources rules cite (docs/rules.md prints them), named once so citations stay uniform. */
+export const SRC = {
+  guidance2022: 'US State/Treasury/FBI, "Guidance on the Democratic People\'s Republic of Korea Information Technology Workers" (May 2022)',
+  psa2023: 'FBI PSA 231018 (Oct 2023)',
+  psa2024: 'FBI PSA I-051624 (May 2024)',
+  psa2025: 'FBI PSA I-012325 (Jan 2025)',
+  doj2025: 'US DOJ, indictment of Jin Sung-Il, Pak Jin-Song, Pedro Alonso, Erick Ntekereze Prince and Emanuel Ashtor (Jan 2025)',
+  dojRevgen: 'US DOJ, "DPRK RevGen: Domestic Enabler Initiative" (2024)',
+  mandiant: 'Mandiant, "Staying a Step Ahead: Mitigating the DPRK IT Worker Threat" (Sept 2024)',
+  gtig: 'Google Threat Intelligence Group, DPRK IT workers (Apr 2025)',
+  microsoft: 'Microsoft Threat Intelligence, "Jasper Sleet" (June 2025)',
+  okta: 'Okta Threat Intelligence, DPRK IT worker report (Sept 2025)',
+  unit42: 'Unit 42, DPRK IT workers (Nov 2024)',
+  secureworks: 'Secureworks and Sophos, DPRK IT worker reports (2024-2025)',
+  knowbe4: 'KnowBe4 incident write-up (July 2024)',
+  redcanary: 'Red Canary 2025 Threat Detection Report',
+  seal: 'Security Alliance (SEAL) DPRK IT worker framework',
+  t1219: 'MITRE ATT&CK T1219 Remote Access Tools',
+  t1219_003: 'MITRE ATT&CK T1219.003 Remote Access Hardware',
+  lolrmm: 'LOLRMM catalog of RMM tools (magicsword-io/LOLRMM, Apache-2.0)',
+  ipkvmwatch: 'ipkvm-watch IP-KVM indicators (LivingInSyn/ipkvm-watch, MIT)',
+} as const;

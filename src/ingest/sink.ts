@@ -1,0 +1,105 @@
+/**
+ * The batched writer behind every reader: canonical records are mapped to rows and written a few
+ * thousand at a time in one transaction. Observations (sign-ins, endpoint rows, connections,
+ * payments, pay accounts, quarantine) are insert-or-ignore on their stable id, so a second ingest
+ * adds nothing; reference data (people, devices, shipments) replaces what was there.
+ */
+import type { Insertable } from 'kysely';
+import type { TableName } from '../store/bulk.js';
+import type { Store } from '../store/db.js';
+import * as map from '../store/mappers.js';
+import { recordHostSerials, writeBatch, type WriteMode } from '../store/repositories/ingest.js';
+import type { Database } from '../store/schema.js';
+import type { Output } from './types.js';
+
+type Kind = Exclude<Output['kind'], 'host_serial'> | 'quarantine';
+
+const DEVICE_INVENTORY_COLUMNS = ['hostname', 'person_id', 'platform', 'enrolled_at', 'source_file'];
+
+const TABLES: Record<Kind, { table: TableName; mode: WriteMode; row: (v: any) => Insertable<Database[TableName]> }> = {
+  person: { table: 'people', mode: { kind: 'upsert', keys: ['id'] }, row: (p) => map.personRow(p) },
+  // The inventory never erases the host identifier osquery taught us.
+  device: { table: 'devices', mode: { kind: 'upsert', keys: ['serial'], update: DEVICE_INVENTORY_COLUMNS }, row: map.deviceRow },
+  shipment: { table: 'shipments', mode: { kind: 'upsert', keys: ['id'] }, row: map.shipmentRow },
+  signin: { table: 'signins', mode: { kind: 'ignore' }, row: map.signInRow },
+  endpoint: { table: 'endpoint_rows', mode: { kind: 'ignore' }, row: map.endpointRowRow },
+  net: { table: 'net_connections', mode: { kind: 'ignore' }, row: map.netConnectionRow },
+  pay_account: { table: 'pay_accounts', mode: { kind: 'ignore' }, row: map.payAccountRow },
+  payment: { table: 'payments', mode: { kind: 'ignore' }, row: map.paymentRow },
+  quarantine: { table: 'quarantine', mode: { kind: 'ignore' }, row: map.quarantineRow },
+};
+
+export interface SinkCounts {
+  /** Rows newly stored (or, for reference data, written). */
+  stored: number;
+  /** Rows whose id was already stored (or seen earlier in the same file, for reference data). */
+  duplicates: number;
+}
+
+export class Sink {
+  readonly #store: Store;
+  readonly #batchSize: number;
+  readonly #pending = new Map<Kind, unknown[]>();
+  #pendingCount = 0;
+  #hosts: Array<{ host: string; serial: string; hostname?: string | null; file: string }> = [];
+  /** Ids of reference rows seen in the current file (reference data is upserted, so repeats are counted here). */
+  #seen = new Set<string>();
+  counts: SinkCounts = { stored: 0, duplicates: 0 };
+
+  constructor(store: Store, batchSize = 2000) {
+    this.#store = store;
+    this.#batchSize = batchSize;
+  }
+
+  /** Start counting for a new file. */
+  reset(): void {
+    this.counts = { stored: 0, duplicates: 0 };
+    this.#seen.clear();
+  }
+
+  async add(out: Output, file: string): Promise<void> {
+    if (out.kind === 'host_serial') {
+      this.#hosts.push({ host: out.host, serial: out.serial, hostname: out.hostname ?? null, file });
+      return;
+    }
+    if (out.kind === 'person' || out.kind === 'device' || out.kind === 'shipment') {
+      const id = out.kind === 'device' ? out.value.serial : out.value.id;
+      const k = `${out.kind}:${id}`;
+      if (this.#seen.has(k)) this.counts.duplicates++;
+      this.#seen.add(k);
+    }
+    await this.push(out.kind, out.value);
+  }
+
+  async push(kind: Kind, value: unknown): Promise<void> {
+    let list = this.#pending.get(kind);
+    if (!list) this.#pending.set(kind, (list = []));
+    list.push(value);
+    if (++this.#pendingCount >= this.#batchSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    for (const [kind, values] of this.#pending) {
+      if (values.length === 0) continue;
+      const t = TABLES[kind];
+      const rows = values.map(t.row);
+      const written = await writeBatch(this.#store, t.table, rows, t.mode);
+      if (kind === 'quarantine') continue;
+      if (t.mode.kind === 'ignore') {
+        this.counts.stored += written;
+        this.counts.duplicates += rows.length - written;
+      } else {
+        this.counts.stored += rows.length;
+      }
+      values.length = 0;
+    }
+    for (const values of this.#pending.values()) values.length = 0;
+    this.#pendingCount = 0;
+    if (this.#hosts.length) {
+      // Keep one pair per host and serial.
+      const unique = [...new Map(this.#hosts.map((h) => [`${h.host}\u0000${h.serial}`, h])).values()];
+      this.#hosts = [];
+      await recordHostSerials(this.#store, unique);
+    }
+  }
+}

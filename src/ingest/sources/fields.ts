@@ -1,0 +1,140 @@
+/** Small helpers every source uses to read vendor values safely and fail with a clear reason. */
+import { RecordError } from '../types.js';
+import type { CsvRow } from '../stream/csv.js';
+
+export type Obj = Record<string, unknown>;
+
+export function isObj(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The record itself, which must be a JSON object. */
+export function asObject(v: unknown): Obj {
+  if (!isObj(v)) throw new RecordError(`not a JSON object (found ${Array.isArray(v) ? 'an array' : v === null ? 'null' : typeof v})`);
+  return v;
+}
+
+export function obj(v: unknown): Obj {
+  return isObj(v) ? v : {};
+}
+
+/** A non-empty trimmed string, or null. Numbers and booleans become their text. */
+export function str(v: unknown): string | null {
+  if (typeof v === 'string') {
+    const t = v.trim();
+    return t === '' ? null : t;
+  }
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  if (typeof v === 'boolean') return String(v);
+  return null;
+}
+
+export function num(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v);
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+export function int(v: unknown): number | null {
+  const n = num(v);
+  return n === null ? null : Math.trunc(n);
+}
+
+export function bool(v: unknown): boolean | null {
+  if (typeof v === 'boolean') return v;
+  if (v === 'true' || v === 'True' || v === 'T' || v === 1) return true;
+  if (v === 'false' || v === 'False' || v === 'F' || v === 0) return false;
+  return null;
+}
+
+/** A date or date-time as ISO 8601 UTC; throws a RecordError naming the field when unparsable. */
+export function isoTime(v: unknown, field: string): string {
+  const s = str(v);
+  if (s === null) throw new RecordError(`missing ${field}`);
+  const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
+  // A date-time without a zone is read as UTC (Date.parse would take the machine's zone).
+  const t = !m ? NaN : m[2] ? Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`) : Date.parse(m[1]!);
+  if (Number.isNaN(t)) throw new RecordError(`unparsable date in ${field}: ${JSON.stringify(s.slice(0, 60))} (expected ISO 8601)`);
+  return new Date(t).toISOString();
+}
+
+/** A date in any form `Date.parse` reads (e.g. osquery's calendarTime); UTC unless it says otherwise. */
+export function looseTime(v: string, field: string): string {
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw new RecordError(`unparsable date in ${field}: ${JSON.stringify(v.slice(0, 60))}`);
+  return new Date(t).toISOString();
+}
+
+export function isoTimeOpt(v: unknown, field: string): string | null {
+  return str(v) === null ? null : isoTime(v, field);
+}
+
+/** Seconds since the epoch (number or numeric text) as ISO 8601 UTC. */
+export function epochSeconds(v: unknown, field: string): string {
+  const n = num(v);
+  if (n === null) throw new RecordError(`unparsable time in ${field}: ${JSON.stringify(String(v ?? '').slice(0, 60))}`);
+  const d = new Date(Math.round(n * 1000));
+  if (Number.isNaN(d.getTime())) throw new RecordError(`time out of range in ${field}: ${n}`);
+  return d.toISOString();
+}
+
+/** A calendar date YYYY-MM-DD (a date-time is cut to its date). */
+export function isoDay(v: unknown, field: string): string | null {
+  const s = str(v);
+  if (s === null) return null;
+  if (!/^\d{4}-\d{2}-\d{2}(T.*)?$/.test(s) || Number.isNaN(Date.parse(s.slice(0, 10)))) {
+    throw new RecordError(`unparsable date in ${field}: ${JSON.stringify(s.slice(0, 60))} (expected YYYY-MM-DD)`);
+  }
+  const day = s.slice(0, 10);
+  // Date.parse rolls 2024-02-30 over to March; a real calendar date survives the round trip.
+  if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) throw new RecordError(`not a real calendar date in ${field}: ${day}`);
+  return day;
+}
+
+export function oneOf<T extends string>(v: string | null, allowed: readonly T[], field: string, aliases: Record<string, T> = {}): T | null {
+  if (v === null) return null;
+  const low = v.toLowerCase();
+  if ((allowed as readonly string[]).includes(low)) return low as T;
+  if (low in aliases) return aliases[low]!;
+  throw new RecordError(`unknown ${field} ${JSON.stringify(v)} (expected one of: ${allowed.join(', ')})`);
+}
+
+export function country(v: string | null, field: string): string | null {
+  if (v === null) return null;
+  const c = v.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(c)) throw new RecordError(`${field} must be an ISO 3166-1 alpha-2 code, found ${JSON.stringify(v)}`);
+  return c;
+}
+
+/** CSV access: the trimmed cell of a column, or null when absent or empty. */
+export function cell(row: CsvRow, col: string): string | null {
+  const v = row.fields[col];
+  if (v === undefined) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+export function requiredCell(row: CsvRow, col: string): string {
+  const v = cell(row, col);
+  if (v === null) throw new RecordError(`missing required field ${col}`);
+  return v;
+}
+
+/** Unknown columns, kept as extra attributes. */
+export function extraColumns(row: CsvRow, known: readonly string[]): Record<string, string> {
+  const extra: Record<string, string> = {};
+  for (const c of row.columns) {
+    if (!known.includes(c) && c !== '') {
+      const v = row.fields[c]?.trim();
+      if (v) extra[c] = v;
+    }
+  }
+  return extra;
+}
+
+export function splitList(v: string | null): string[] {
+  return v === null ? [] : v.split(';').map((s) => s.trim()).filter(Boolean);
+}

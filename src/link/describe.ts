@@ -1,0 +1,72 @@
+/**
+ * Words for the graph: what each shared value is called, the reasons a cluster exists ("4 people
+ * share a shipping address"), its hubs (a value many members hold: where a facilitator shows),
+ * and the fact key under which the scorer counts a shared value once.
+ */
+import type { LinkKind } from '../config/sections/score.js';
+import type { IdentifierType } from '../model/index.js';
+
+const NOUNS: Record<LinkKind, [singular: string, plural: string]> = {
+  email: ['an email address', 'email addresses'],
+  phone: ['a phone number', 'phone numbers'],
+  address: ['an address', 'addresses'],
+  pay_account: ['a bank account', 'bank accounts'],
+  iban: ['an IBAN', 'IBANs'],
+  wallet: ['a crypto wallet', 'crypto wallets'],
+  government_id: ['a government id', 'government ids'],
+  device_serial: ['a laptop (same serial)', 'laptops (same serials)'],
+  ip: ['a public IP at the same time', 'public IPs at the same times'],
+  mfa_device: ['an MFA device', 'MFA devices'],
+  device_fingerprint: ['a device fingerprint', 'device fingerprints'],
+  photo_hash: ['a profile photo', 'profile photos'],
+  resume_fingerprint: ['a resume (near-copies)', 'resumes (near-copies)'],
+  profile_url: ['a profile link', 'profile links'],
+};
+
+/** Addresses say whether they are homes, shipping destinations or both. */
+function addressNoun(types: IdentifierType[], plural: boolean): string {
+  const home = types.includes('home_address');
+  const ship = types.includes('ship_address');
+  const what = home && ship ? 'address (home of some, shipping address of others)' : ship ? 'shipping address' : 'home address';
+  if (plural) return home && ship ? 'addresses (home of some, shipping address of others)' : `${what}es`;
+  return `${home && ship ? 'an' : 'a'} ${what}`;
+}
+
+export function nounFor(kind: LinkKind, types: IdentifierType[], plural = false): string {
+  if (kind === 'address') return addressNoun(types, plural);
+  return NOUNS[kind][plural ? 1 : 0];
+}
+
+/** The label of one shared value on a link: "same shipping address". */
+export function sameLabel(kind: LinkKind, types: IdentifierType[]): string {
+  return `same ${nounFor(kind, types).replace(/^an? /, '')}`;
+}
+
+/**
+ * The keys under which a shared value is counted once by the scorer, whichever rule or stage
+ * reports it: `<kind>:<value>` and the detection rules' `shared-<kind>:<value>` (dashes for
+ * underscores, e.g. `shared-mfa-device:…`, `shared-pay-account:<hash>`, `shared-address:<key>`).
+ */
+export function identifierFactKeys(kind: LinkKind, value: string): string[] {
+  return [`${kind}:${value}`, `shared-${kind.replace(/_/g, '-')}:${value}`];
+}
+
+/** Hub type names, as shown in the `hubs` list. */
+export function hubType(kind: LinkKind, types: IdentifierType[]): string {
+  if (kind !== 'address') return kind;
+  return types.includes('ship_address') && !types.includes('home_address') ? 'ship_address' : types.includes('ship_address') ? 'address' : 'home_address';
+}
+
+export interface SharedGroup {
+  kind: LinkKind;
+  types: IdentifierType[];
+  display: string;
+  people: number;
+  values: number;
+}
+
+/** "4 people share a shipping address (1 MAIN ST ...)", "3 people share 2 bank accounts". */
+export function sharedReason(g: SharedGroup): string {
+  if (g.values === 1) return `${g.people} people share ${nounFor(g.kind, g.types)}${g.display ? ` (${g.display})` : ''}`;
+  return `${g.people} people share ${g.values} ${nounFor(g.kind, g.types, true)}`;
+}

@@ -1,0 +1,314 @@
+/**
+ * Screening names against loaded lists, in memory. The index keeps every listed name as tokens
+ * with their Latin forms (see src/enrich/names.ts) and, per blocking key, the entries that have
+ * it: the token's romanisation-folded spelling, its Double Metaphone code, its Korean surname
+ * group, and the folded spelling of two adjacent tokens written joined. A query collects the
+ * entries sharing its keys, weighted by how rare each key is (IDF over the loaded lists), keeps
+ * the best few dozen, and scores only those, token by token, with the features in ./features.ts.
+ *
+ * Rare name parts carry the match; common ones (`kim`, `korea`, `trading`) cannot make one alone.
+ * Nothing about a subject's origin is a signal: only similarity to a listed entry is.
+ */
+import {
+  compareNameParts,
+  describeMatches,
+  GENERIC_TOKENS,
+  nameTokens,
+  nameVariants,
+  romanFold,
+  scriptOf,
+  surnameVariants,
+  type NameComparison,
+  type NameToken,
+} from '../enrich/names.js';
+import { doubleMetaphone } from 'double-metaphone';
+import { normalizeIdNumber, scoreMatch, type Contribution, type FeatureEntry, type ScreenQuery } from './features.js';
+import type { ListEntry, ListedName } from './model.js';
+
+/** An entry as the index needs it: the list entry plus Unmask's id for it and its list. */
+export interface IndexableEntry extends ListEntry {
+  id: string;
+  list_id: string;
+}
+
+interface IndexedName {
+  name: ListedName;
+  tokens: NameToken[];
+  /** Its blocking keys: a query sharing none of them cannot match this name. */
+  keys: Set<string>;
+}
+
+interface IndexedEntry {
+  entry: IndexableEntry;
+  names: IndexedName[];
+  features: FeatureEntry;
+}
+
+export interface ScreenOptions {
+  /** Minimum score to report (default DEFAULT_THRESHOLD). */
+  threshold?: number;
+  /** Most matches to return (default 10). */
+  limit?: number;
+  /** How many blocked candidates to score in full (default 40). */
+  candidates?: number;
+  /** Feature weight overrides by name. */
+  weights?: Record<string, number>;
+}
+
+export interface ScreenMatch {
+  entry: IndexableEntry;
+  score: number;
+  /** The listed name that matched best, and the query reading that matched it. */
+  matched_name: ListedName;
+  query_reading: string;
+  /** Sentences an analyst can check: which names matched and how, which fields agreed or not. */
+  reasons: string[];
+  contributions: Contribution[];
+  comparison: NameComparison;
+}
+
+/** The default decision threshold; `npm run bench -- sanctions` measures precision and recall at it. */
+export const DEFAULT_THRESHOLD = 0.8;
+
+/** Keys shared by more entries than this are too common to find candidates with (they still score). */
+const MAX_POSTINGS = 2500;
+
+const foldCache = new Map<string, string>();
+function fold(form: string): string {
+  let v = foldCache.get(form);
+  if (v === undefined) {
+    v = romanFold(form);
+    if (foldCache.size > 200_000) foldCache.clear();
+    foldCache.set(form, v);
+  }
+  return v;
+}
+
+const mpCache = new Map<string, string>();
+function metaphoneKey(form: string): string {
+  let v = mpCache.get(form);
+  if (v === undefined) {
+    v = /^[a-z]+$/.test(form) && form.length > 1 ? doubleMetaphone(form)[0] : '';
+    if (mpCache.size > 200_000) mpCache.clear();
+    mpCache.set(form, v);
+  }
+  return v;
+}
+
+/** The blocking keys of one token: folded spelling, phonetic code, Korean surname group. */
+function tokenKeys(t: NameToken): string[] {
+  const keys = new Set<string>();
+  for (const f of t.forms) {
+    keys.add(`f:${fold(f)}`);
+    const m = metaphoneKey(f);
+    if (m.length >= 2) keys.add(`m:${m}`);
+  }
+  if (t.script === 'latin' || t.surname) {
+    for (const f of t.forms.slice(0, 1)) {
+      const sv = surnameVariants(f);
+      if (sv.length) keys.add(`s:${fold(sv[0]!.toLowerCase())}`);
+    }
+  }
+  return [...keys];
+}
+
+function joinedKeys(a: NameToken, b: NameToken): string[] {
+  const keys = new Set<string>();
+  for (const x of a.forms.slice(0, 3)) for (const y of b.forms.slice(0, 3)) keys.add(`f:${fold(x + y)}`);
+  return [...keys];
+}
+
+/** Every blocking key of a name: its tokens' keys and those of adjacent pairs written joined. */
+function nameKeys(tokens: NameToken[]): string[] {
+  const keys: string[] = [];
+  tokens.forEach((t, k) => {
+    keys.push(...tokenKeys(t));
+    if (k + 1 < tokens.length) keys.push(...joinedKeys(t, tokens[k + 1]!));
+  });
+  return keys;
+}
+
+/**
+ * A listed name as the index reads it. `Jin Tiesan (金铁三)`, a name with its original script in
+ * brackets, is two names.
+ */
+function splitName(n: ListedName): ListedName[] {
+  const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(n.name);
+  if (!m || !m[1]) return [n];
+  const outer = nameTokens(m[1])[0];
+  const inner = nameTokens(m[2]!)[0];
+  if (!outer || !inner || scriptOf(outer) === scriptOf(inner)) return [n];
+  return [
+    { name: m[1], kind: n.kind },
+    { name: m[2]!, kind: n.kind === 'primary' ? 'original_script' : n.kind },
+  ];
+}
+
+export class SanctionsIndex {
+  readonly entries: IndexedEntry[] = [];
+  readonly #postings = new Map<string, number[]>();
+  readonly #df = new Map<string, number>();
+  #idfMax = 1;
+
+  /** Build the index; `hashId` (optional) gives keyed hashes of identifiers to compare with sealed ones. */
+  static build(entries: IndexableEntry[], hashId?: (normalised: string) => string): SanctionsIndex {
+    const idx = new SanctionsIndex();
+    for (const e of entries) idx.#add(e, hashId);
+    idx.#idfMax = Math.log(idx.entries.length + 1) + 1;
+    return idx;
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  #add(e: IndexableEntry, hashId?: (n: string) => string): void {
+    const i = this.entries.length;
+    const names: IndexedName[] = [];
+    const seen = new Set<string>();
+    for (const n of e.names.flatMap(splitName)) {
+      for (const tokens of nameVariants(n.name)) {
+        const sig = tokens.map((t) => t.forms.join('/')).join(' ');
+        if (!tokens.length || seen.has(sig)) continue;
+        seen.add(sig);
+        names.push({ name: n, tokens, keys: new Set(nameKeys(tokens)) });
+      }
+    }
+    const ids = e.identifiers.map((x) => normalizeIdNumber(x.number)).filter((x) => x.length >= 4);
+    this.entries.push({
+      entry: e,
+      names,
+      features: {
+        entity_type: e.entity_type,
+        birth_dates: e.birth_dates,
+        countries: e.countries,
+        id_numbers: new Set(ids),
+        id_hashes: hashId ? new Set(ids.map(hashId)) : null,
+      },
+    });
+    const keys = new Set<string>();
+    const folds = new Set<string>();
+    for (const n of names) {
+      for (const k of n.keys) keys.add(k);
+      for (const t of n.tokens) for (const f of t.forms) folds.add(fold(f));
+    }
+    for (const key of keys) {
+      let p = this.#postings.get(key);
+      if (!p) this.#postings.set(key, (p = []));
+      p.push(i);
+    }
+    for (const f of folds) this.#df.set(f, (this.#df.get(f) ?? 0) + 1);
+  }
+
+  /** How much a spelling says about identity: IDF of its folded form over the loaded entries. */
+  #idf(form: string): number {
+    const df = this.#df.get(fold(form)) ?? 0;
+    return Math.log((this.entries.length + 1) / (df + 1)) + 1;
+  }
+
+  /** Token weight for the name comparison: the rarest reading counts least (min IDF), generic words little. */
+  readonly weight = (t: NameToken): number => {
+    let w = Infinity;
+    for (const f of t.forms) w = Math.min(w, this.#idf(f));
+    if (t.forms.every((f) => GENERIC_TOKENS.has(f))) w *= 0.15;
+    else if (t.forms[0]!.length === 1) w *= 0.3;
+    return w;
+  };
+
+  #keyWeight(key: string, postings: number): number {
+    return Math.log((this.entries.length + 1) / (postings + 1)) + 1;
+  }
+
+  /**
+   * Entries sharing rare enough keys with the query, best first: each query token adds the weight
+   * of its rarest key an entry shares. Entries that share less than a third of what the query could
+   * share at most are not worth scoring.
+   */
+  #candidates(readings: NameToken[][], max: number): number[] {
+    const acc = new Map<number, number>();
+    let possible = 0;
+    for (const tokens of readings) {
+      const perReading = new Map<number, number>();
+      let readingMax = 0;
+      const bump = (keys: string[], counts: boolean) => {
+        const local = new Map<number, number>();
+        let best = 0;
+        for (const key of keys) {
+          const p = this.#postings.get(key);
+          const w = p ? this.#keyWeight(key, p.length) * (key.startsWith('m:') ? 0.8 : 1) : this.#idfMax;
+          if (w > best) best = w;
+          if (!p || p.length > MAX_POSTINGS) continue;
+          for (const e of p) if ((local.get(e) ?? 0) < w) local.set(e, w);
+        }
+        if (counts) readingMax += best;
+        for (const [e, w] of local) perReading.set(e, (perReading.get(e) ?? 0) + w);
+      };
+      tokens.forEach((t, k) => {
+        bump(tokenKeys(t), true);
+        if (k + 1 < tokens.length) bump(joinedKeys(t, tokens[k + 1]!), false);
+      });
+      possible = Math.max(possible, readingMax);
+      for (const [e, w] of perReading) if ((acc.get(e) ?? 0) < w) acc.set(e, w);
+    }
+    const floor = possible / 3;
+    return [...acc.entries()]
+      .filter(([, w]) => w >= floor)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, max)
+      .map(([e]) => e);
+  }
+
+  /** Screen one name (with optional date of birth, countries, identifiers). */
+  screen(query: ScreenQuery, opts: ScreenOptions = {}): ScreenMatch[] {
+    const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+    const readings = nameVariants(query.name);
+    if (!readings.length) return [];
+    const out: ScreenMatch[] = [];
+    const queryKeys = readings.map((r) => new Set(nameKeys(r)));
+    for (const i of this.#candidates(readings, opts.candidates ?? 40)) {
+      const ie = this.entries[i]!;
+      let best: { cmp: NameComparison; name: ListedName; reading: NameToken[] } | null = null;
+      for (let r = 0; r < readings.length; r++) {
+        const reading = readings[r]!;
+        for (const n of ie.names) {
+          if (!shares(n.keys, queryKeys[r]!)) continue;
+          const cmp = compareNameParts(reading, n.tokens, this.weight);
+          const better =
+            !best || cmp.score > best.cmp.score || (cmp.score === best.cmp.score && n.name.kind !== 'weak' && best.name.kind === 'weak');
+          if (better) best = { cmp, name: n.name, reading };
+        }
+      }
+      if (!best || best.cmp.score <= 0) continue;
+      const scored = scoreMatch({ query, entry: ie.features, name: best.name, comparison: best.cmp }, opts.weights);
+      if (scored.score < threshold) continue;
+      out.push({
+        entry: ie.entry,
+        score: scored.score,
+        matched_name: best.name,
+        query_reading: best.reading.map((t) => t.forms[0]).join(' '),
+        reasons: reasonsFor(query, ie.entry, best.name, best.cmp, scored.contributions),
+        contributions: scored.contributions,
+        comparison: best.cmp,
+      });
+    }
+    out.sort((a, b) => b.score - a.score || a.entry.primary_name.localeCompare(b.entry.primary_name));
+    return out.slice(0, opts.limit ?? 10);
+  }
+}
+
+function shares(a: Set<string>, b: Set<string>): boolean {
+  const [small, big] = a.size < b.size ? [a, b] : [b, a];
+  for (const k of small) if (big.has(k)) return true;
+  return false;
+}
+
+function reasonsFor(query: ScreenQuery, e: IndexableEntry, name: ListedName, cmp: NameComparison, contributions: Contribution[]): string[] {
+  const which = name.kind === 'primary' ? 'the listed name' : name.kind === 'original_script' ? 'the listed original-script name' : `listed ${name.kind.replace('_', ' ')}`;
+  const reasons = [`"${query.name}" matches ${which} "${name.name}" of ${e.primary_name} (${e.list_id} ${e.source_uid}; ${e.programs.join(', ') || 'no programme'})`];
+  reasons.push(...describeMatches(cmp).map((l) => `  ${l}`));
+  for (const c of contributions) {
+    if (c.feature === 'name_match') continue;
+    reasons.push(`${c.feature.replace('_', ' ')} ${c.points >= 0 ? '+' : ''}${c.points.toFixed(2)}: ${c.detail}`);
+  }
+  return reasons;
+}

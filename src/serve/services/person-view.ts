@@ -1,0 +1,216 @@
+/**
+ * Everything the person page shows, gathered with indexed queries only (no scan of events): the
+ * person, score and its explanation, findings on them and on their devices, identifiers, sign-ins
+ * grouped by IP (with our enrichment beside the vendor's own location), addresses for the map,
+ * devices with remote-access tools and USB devices, masked pay destinations, linked people, cases.
+ */
+import { maskLast4 } from '../../config/secret.js';
+import { IDENTIFIER_TYPES, type IdentifierType } from '../../model/values.js';
+import type { Store } from '../../store/db.js';
+import { listCases } from '../../store/repositories/cases.js';
+import * as q from '../../store/repositories/queries-for-api.js';
+import { bySeverity, presentFinding } from '../presenters/findings.js';
+import { maskEmail, maskPhone, maskPostalCode, maskStreet, maskText, needsMasking, presentIdentifierValue } from '../presenters/mask.js';
+import type { Role } from '../security/roles.js';
+import { INVENTORY_TABLES, summariseInventory } from './remote-access.js';
+import { ruleInfoById } from './rule-titles.js';
+
+interface IpInfoLike {
+  country?: string | null;
+  city?: string | null;
+  lat?: number | null;
+  lon?: number | null;
+  asn?: number | null;
+  as_org?: string | null;
+  class?: string | null;
+  provider?: string | null;
+  sources?: string[];
+}
+
+function parseJson<T>(s: string | null | undefined, fallback: T): T {
+  if (!s) return fallback;
+  try {
+    return JSON.parse(s) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export async function buildPersonDetail(store: Store, id: string, role: Role) {
+  const p = await q.getPersonRow(store, id);
+  if (!p) return null;
+  const mask = needsMasking(role);
+  const rules = await ruleInfoById();
+
+  const [scoreRow, shipments, payAccounts, identifiers, ipRows, recent, links, clusterId, cases] = await Promise.all([
+    q.getRiskScoreRow(store, 'person', id),
+    q.shipmentsOf(store, id),
+    q.payAccountsOf(store, id),
+    q.identifiersOf(store, [id]),
+    q.signinsByIp(store, id),
+    q.recentSignins(store, id, 200),
+    q.linksOfPerson(store, id),
+    q.clusterIdOf(store, id),
+    listCases(store, { subject_type: 'person', subject_id: id, limit: 50, offset: 0 }),
+  ]);
+  const devices = await q.devicesOfPerson(store, id, shipments.map((s) => s.device_serial).filter((s): s is string => Boolean(s)));
+
+  const [personFindings, deviceFindings] = await Promise.all([
+    q.findingsForSubjects(store, 'person', [id]),
+    q.findingsForSubjects(store, 'device', devices.map((d) => d.serial)),
+  ]);
+  const findings = [...personFindings, ...deviceFindings].map((f) => presentFinding(f, role, rules)).sort(bySeverity);
+
+  // Sign-in locations: our own IP enrichment first, the vendor's own location as a fallback.
+  const ips = ipRows.map((r) => r.ip).filter((x): x is string => Boolean(x));
+  const enriched = new Map((await q.enrichmentsFor(store, 'ip', ips)).map((e) => [e.key, parseJson<IpInfoLike>(e.data, {})]));
+  const attribution = new Set<string>();
+  const ipSummary = ipRows.map((r) => {
+    const e = r.ip ? enriched.get(r.ip) : undefined;
+    for (const s of e?.sources ?? []) attribution.add(s);
+    return {
+      ip: r.ip,
+      n: r.n,
+      failures: r.failures,
+      first: r.first,
+      last: r.last,
+      country: e?.country ?? r.vendor_country ?? null,
+      city: e?.city ?? r.vendor_city ?? null,
+      lat: e?.lat ?? r.vendor_lat ?? null,
+      lon: e?.lon ?? r.vendor_lon ?? null,
+      class: e?.class ?? null,
+      provider: e?.provider ?? null,
+      asn: e?.asn ?? null,
+      as_org: e?.as_org ?? null,
+      located_by: e && e.lat != null ? 'unmask' : r.vendor_lat != null ? 'vendor' : null,
+    };
+  });
+  const countries = new Map<string, number>();
+  for (const s of ipSummary) if (s.country) countries.set(s.country, (countries.get(s.country) ?? 0) + s.n);
+  const total = ipSummary.reduce((a, s) => a + s.n, 0);
+
+  const inventories = await Promise.all(devices.map((d) => q.deviceInventory(store, d.serial, [...INVENTORY_TABLES], 5000)));
+
+  const peerIds = links.map((l) => (l.person_a === id ? l.person_b : l.person_a));
+  const peers = new Map((await q.peopleBrief(store, peerIds)).map((b) => [b.id, b]));
+  const shareCounts = await q.identifierShareCounts(store, identifiers);
+
+  const cluster = clusterId ? await q.getClusterRow(store, clusterId) : undefined;
+  const clusterSize = clusterId ? (await q.clusterMemberIds(store, clusterId)).length : 0;
+
+  return {
+    person: {
+      id: p.id,
+      source_id: p.source_id,
+      kind: p.kind,
+      full_name: p.full_name,
+      work_email: mask ? maskEmail(p.work_email) : p.work_email,
+      personal_email: mask ? maskEmail(p.personal_email) : p.personal_email,
+      phone: mask ? maskPhone(p.phone) : p.phone,
+      home: {
+        street: mask ? maskStreet(p.home_street) : p.home_street,
+        city: p.home_city,
+        region: p.home_region,
+        postal_code: mask ? maskPostalCode(p.home_postal_code) : p.home_postal_code,
+        country: p.home_country,
+      },
+      timezone: p.timezone,
+      agency: p.agency,
+      title: p.title,
+      department: p.department,
+      manager_id: p.manager_id,
+      hire_date: p.hire_date,
+      end_date: p.end_date,
+      applied_at: p.applied_at,
+      position: p.position,
+      hired_person_id: p.hired_person_id,
+      referred_by: p.referred_by,
+      interview_flags: parseJson<string[]>(p.interview_flags, []),
+      profile_urls: parseJson<string[]>(p.profile_urls, []),
+    },
+    score: scoreRow ? { score: Number(scoreRow.score), level: scoreRow.level, explanation: parseJson(scoreRow.explanation, [] as unknown[]) } : null,
+    findings,
+    identifiers: identifiers.map((i) => {
+      const meta = IDENTIFIER_TYPES[i.type as IdentifierType];
+      return {
+        type: i.type,
+        value: presentIdentifierValue(i.type, i.value, i.display, role, Boolean(meta?.secret)),
+        source: i.source,
+        first_seen: i.first_seen,
+        last_seen: i.last_seen,
+        shared_with: shareCounts.get(`${i.type}\u0000${i.value}`) ?? 0,
+      };
+    }),
+    signins: {
+      total,
+      failures: ipSummary.reduce((a, s) => a + s.failures, 0),
+      first: ipSummary.reduce<string | null>((a, s) => (a === null || s.first < a ? s.first : a), null),
+      last: ipSummary.reduce<string | null>((a, s) => (a === null || s.last > a ? s.last : a), null),
+      ips: ipSummary,
+      countries: [...countries].map(([country, n]) => ({ country, n })).sort((a, b) => b.n - a.n),
+      recent: recent.map((s) => {
+        const e = s.ip ? enriched.get(s.ip) : undefined;
+        return {
+          occurred_at: s.occurred_at,
+          source: s.source,
+          user_name: mask ? (maskEmail(s.user_name) ?? '') : s.user_name,
+          ip: s.ip,
+          outcome: s.outcome,
+          country: e?.country ?? s.vendor_country,
+          city: e?.city ?? s.vendor_city,
+          class: e?.class ?? null,
+          user_agent: s.user_agent,
+        };
+      }),
+    },
+    shipments: shipments.map((s) => ({
+      id: s.id,
+      shipped_at: s.shipped_at,
+      status: s.status,
+      device_serial: s.device_serial,
+      asset_tag: s.asset_tag,
+      street: mask ? maskStreet(s.ship_street) : s.ship_street,
+      city: s.ship_city,
+      region: s.ship_region,
+      postal_code: mask ? maskPostalCode(s.ship_postal_code) : s.ship_postal_code,
+      country: s.ship_country,
+    })),
+    devices: devices.map((d, i) => ({
+      serial: d.serial,
+      hostname: d.hostname,
+      platform: d.platform,
+      enrolled_at: d.enrolled_at,
+      assigned_to_person: d.person_id === id,
+      ...summariseInventory(inventories[i] ?? []),
+      findings: deviceFindings.filter((f) => f.subject_id === d.serial).length,
+    })),
+    pay_accounts: payAccounts.map((a) => ({
+      id: a.id,
+      effective_date: a.effective_date,
+      method: a.method,
+      bank_name: a.bank_name,
+      bank_country: a.bank_country,
+      account: maskLast4(a.account_last4),
+      iban: maskLast4(a.iban_last4),
+      wallet: maskLast4(a.wallet_last4),
+      account_holder: mask && a.account_holder ? maskText(a.account_holder) : a.account_holder,
+    })),
+    cluster: cluster ? { id: cluster.id, risk_score: Number(cluster.risk_score), risk_level: cluster.risk_level, size: clusterSize } : null,
+    linked: links.map((l) => {
+      const other = l.person_a === id ? l.person_b : l.person_a;
+      const b = peers.get(other);
+      return {
+        id: other,
+        full_name: b?.full_name ?? other,
+        kind: b?.kind ?? null,
+        score: b?.score === undefined || b?.score === null ? null : Number(b.score),
+        level: b?.level ?? null,
+        link_kind: l.kind,
+        link_score: Number(l.score),
+        reasons: parseJson<unknown[]>(l.reasons, []).map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).map((r) => (mask ? maskText(r) : r)),
+      };
+    }),
+    cases: cases.rows.map((c) => ({ id: c.id, title: c.title, status: c.status, resolution: c.resolution, assignee: c.assignee, updated_at: c.updated_at })),
+    attribution: [...attribution].sort(),
+  };
+}
