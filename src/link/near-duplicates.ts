@@ -7,7 +7,6 @@
  *    the pigeonhole trick (two hashes within k bits agree exactly on one of k+1 segments).
  * Each group of near-duplicates becomes one fingerprint value shared by its members.
  */
-import { createHash } from 'node:crypto';
 import { UnionFind } from './union-find.js';
 
 const HASHES = 64;
@@ -124,7 +123,10 @@ export function samePhotos(photos: Array<{ sha256?: string | null; phash?: strin
   return uf.groups(2);
 }
 
-/** A stable value for a group: a hash of its members' own stable keys. */
-export function groupFingerprint(prefix: string, memberKeys: string[]): string {
-  return `${prefix}:${createHash('sha256').update([...memberKeys].sort().join('\u001f')).digest('hex').slice(0, 24)}`;
+/**
+ * A stable value for a group: its members' record keys, sorted (`resume-group:candidate:C1,candidate:C9`),
+ * the same text the detection rules use as their fact key, so the scorer counts the group once.
+ */
+export function groupFingerprint(prefix: 'resume' | 'photo', memberKeys: string[]): string {
+  return `${prefix}-group:${[...memberKeys].sort().join(',')}`;
 }

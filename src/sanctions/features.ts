@@ -180,6 +180,8 @@ export interface Contribution {
 
 export interface Scored {
   score: number;
+  /** The sum before clamping: ranks two matches that both reach 1 by how much evidence they have. */
+  total: number;
   contributions: Contribution[];
 }
 
@@ -198,7 +200,7 @@ export function scoreMatch(input: FeatureInput, weights: Record<string, number> 
   }
   const clamped = Math.min(1, Math.max(0, total));
   if (clamped !== total) contributions.push({ feature: 'clamp', weight: 1, value: 1, points: clamped - total, detail: 'scores are kept within 0..1' });
-  return { score: clamped, contributions };
+  return { score: clamped, total, contributions };
 }
 
 /** Feature names, weights and descriptions, for the docs and the API. */

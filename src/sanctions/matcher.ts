@@ -12,12 +12,12 @@
 import {
   compareNameParts,
   describeMatches,
-  GENERIC_TOKENS,
   nameTokens,
   nameVariants,
   romanFold,
   scriptOf,
   surnameVariants,
+  tokenRoleFactor,
   type NameComparison,
   type NameToken,
 } from '../enrich/names.js';
@@ -58,6 +58,8 @@ export interface ScreenOptions {
 export interface ScreenMatch {
   entry: IndexableEntry;
   score: number;
+  /** The score before clamping to 0..1 (ranks equal scores by their evidence). */
+  total: number;
   /** The listed name that matched best, and the query reading that matched it. */
   matched_name: ListedName;
   query_reading: string;
@@ -206,13 +208,11 @@ export class SanctionsIndex {
     return Math.log((this.entries.length + 1) / (df + 1)) + 1;
   }
 
-  /** Token weight for the name comparison: the rarest reading counts least (min IDF), generic words little. */
+  /** Token weight for the name comparison: IDF of its commonest reading times its role factor (generic words, initials, patronymics count less). */
   readonly weight = (t: NameToken): number => {
     let w = Infinity;
     for (const f of t.forms) w = Math.min(w, this.#idf(f));
-    if (t.forms.every((f) => GENERIC_TOKENS.has(f))) w *= 0.15;
-    else if (t.forms[0]!.length === 1) w *= 0.3;
-    return w;
+    return w * tokenRoleFactor(t);
   };
 
   #keyWeight(key: string, postings: number): number {
@@ -284,6 +284,7 @@ export class SanctionsIndex {
       out.push({
         entry: ie.entry,
         score: scored.score,
+        total: scored.total,
         matched_name: best.name,
         query_reading: best.reading.map((t) => t.forms[0]).join(' '),
         reasons: reasonsFor(query, ie.entry, best.name, best.cmp, scored.contributions),
@@ -291,7 +292,7 @@ export class SanctionsIndex {
         comparison: best.cmp,
       });
     }
-    out.sort((a, b) => b.score - a.score || a.entry.primary_name.localeCompare(b.entry.primary_name));
+    out.sort((a, b) => b.score - a.score || b.total - a.total || a.entry.primary_name.localeCompare(b.entry.primary_name));
     return out.slice(0, opts.limit ?? 10);
   }
 }

@@ -33,6 +33,7 @@ export interface Session {
   egress: Egress;
   device: SimDevice | null;
   failedFirst: boolean;
+  firstOfDay: boolean;
   /** Stream for this session's ids and small details. */
   rng: Rng;
 }
@@ -100,8 +101,8 @@ export function sessionsOn(seed: string, p: SimPerson, day: string): Session[] {
   } else {
     const start = p.work.start + r.normal(0, 0.35);
     times.push(start);
-    if (r.chance(0.6)) times.push(start + r.float(3.8, 5));
-    if (r.chance(0.25)) times.push(start + r.float(5.5, Math.max(5.6, p.work.length - 0.2)));
+    if (r.chance(0.5)) times.push(start + r.float(3.8, 5));
+    if (r.chance(0.15)) times.push(start + r.float(5.5, Math.max(5.6, p.work.length - 0.2)));
     if (r.chance(p.work.lateRate)) times.push(p.work.start >= 20 ? r.float(13, 16) : r.float(20.5, 23.6));
   }
   const enrolled = p.devices.filter((d) => d.enrolledAt <= Date.parse(`${day}T23:59:59Z`));
@@ -110,7 +111,7 @@ export function sessionsOn(seed: string, p: SimPerson, day: string): Session[] {
     const at = localToUtc(tz, day, h) + sr.int(0, 59_999);
     const egress = personEgress(p, day, sr, { allowMobile: true });
     const device = egress.via === 'mobile' ? null : enrolled.length === 0 ? null : enrolled.length === 1 || sr.chance(0.85) ? (enrolled[0] as SimDevice) : (enrolled[1] as SimDevice);
-    return { person: p, at, egress, device, failedFirst: sr.chance(0.03), rng: sr };
+    return { person: p, at, egress, device, failedFirst: sr.chance(0.03), firstOfDay: i === 0, rng: sr };
   });
 }
 

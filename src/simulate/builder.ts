@@ -77,6 +77,8 @@ export class OrgBuilder {
   private readonly emails = new Set<string>();
   private readonly serials = new Set<string>();
   private readonly hostnames = new Set<string>();
+  /** Values real people never share by accident; only a scenario may make two people share one. */
+  private readonly taken = { ip: new Set<string>(), address: new Set<string>(), phone: new Set<string>(), mail: new Set<string>() };
   private readonly tunnel = { 'vpn-east': 0, 'vpn-west': 0 };
   private households = 0;
   private counter = 0;
@@ -95,17 +97,44 @@ export class OrgBuilder {
     return rng.weighted(abroad ? ABROAD_PLACES : US_PLACES, (p) => p.weight);
   }
 
+  /** Draw until the value is not taken yet, then take it. */
+  unique(kind: keyof OrgBuilder['taken'], draw: () => string): string {
+    const set = this.taken[kind];
+    for (let i = 0; ; i++) {
+      const v = draw();
+      const key = kind === 'phone' ? v.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '') : v.toLowerCase();
+      if (!set.has(key) || i > 50) {
+        set.add(key);
+        return v;
+      }
+    }
+  }
+
+  /** Mark a value as used (scenario-made values, so nobody else draws them by chance). */
+  claim(kind: keyof OrgBuilder['taken'], v: string): void {
+    this.taken[kind].add(kind === 'phone' ? v.replace(/\D/g, '').replace(/^1(?=\d{10}$)/, '') : v.toLowerCase());
+  }
+
+  uniqueAddress(rng: Rng, place: Place): Address {
+    let a = addressIn(place, rng);
+    this.unique('address', () => {
+      a = addressIn(place, rng);
+      return `${a.street}|${a.city}|${a.country}`;
+    });
+    return a;
+  }
+
   newHousehold(rng: Rng, place: Place, address?: Address, net?: Network): Household {
     const n = net ?? network(rng.weighted(place.isps, (_k) => 1));
-    const leases: Lease[] = [{ from: PERIOD.start, ip: addressOf(n, rng) }];
+    const leases: Lease[] = [{ from: PERIOD.start, ip: this.unique('ip', () => addressOf(n, rng)) }];
     // Residential addresses change now and then (modem reboots, lease expiry).
-    if (rng.chance(0.12)) leases.push({ from: rng.pick(ACTIVITY_DAYS), ip: addressOf(n, rng) });
-    return { id: `H${++this.households}`, address: address ?? addressIn(place, rng), location: { place, net: n, leases } };
+    if (rng.chance(0.12)) leases.push({ from: rng.pick(ACTIVITY_DAYS), ip: this.unique('ip', () => addressOf(n, rng)) });
+    return { id: `H${++this.households}`, address: address ?? this.uniqueAddress(rng, place), location: { place, net: n, leases } };
   }
 
   location(rng: Rng, place: Place, net?: Network): Location {
     const n = net ?? network(rng.pick(place.isps));
-    return { place, net: n, leases: [{ from: PERIOD.start, ip: addressOf(n, rng) }] };
+    return { place, net: n, leases: [{ from: PERIOD.start, ip: this.unique('ip', () => addressOf(n, rng)) }] };
   }
 
   uniqueEmail(local: string): string {
@@ -151,8 +180,8 @@ export class OrgBuilder {
       last,
       fullName: `${first} ${last}`,
       workEmail: this.uniqueEmail(`${handle(first)}.${handle(last)}`),
-      personalEmail: rng.chance(0.85) ? personalEmail(first, last, rng) : null,
-      phone: rng.chance(0.95) ? (country === 'US' ? usPhone(place.region, rng) : foreignPhone(country, rng)) : null,
+      personalEmail: rng.chance(0.85) ? this.unique('mail', () => personalEmail(first, last, rng)) : null,
+      phone: rng.chance(0.95) ? this.unique('phone', () => (country === 'US' ? usPhone(place.region, rng) : foreignPhone(country, rng))) : null,
       dob: rng.chance(0.9) ? addDays('1960-01-01', rng.int(0, 42 * 365)) : null,
       home: household.address,
       timezone: place.tz,
@@ -297,7 +326,7 @@ export class OrgBuilder {
   enrollTime(rng: Rng, p: SimPerson): number {
     const hire = Date.parse(`${p.hireDate}T00:00:00Z`);
     const refresh = Date.parse('2022-06-01T00:00:00Z') + rng.int(0, 900) * DAY_MS;
-    const day = hire >= Date.parse('2022-06-01T00:00:00Z') || rng.chance(0.3) ? hire + rng.int(0, 2) * DAY_MS : Math.min(refresh, Date.parse('2025-05-20T00:00:00Z'));
+    const day = hire >= Date.parse('2022-06-01T00:00:00Z') ? hire + rng.int(0, 2) * DAY_MS : Math.min(refresh, Date.parse('2025-05-20T00:00:00Z'));
     return localToUtc(p.timezone, new Date(day).toISOString().slice(0, 10), rng.float(9, 16));
   }
 }

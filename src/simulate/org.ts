@@ -123,7 +123,8 @@ function buildCandidates(b: OrgBuilder, people: SimPerson[], plans: SchemePlan[]
   for (const p of people.filter((x) => x.hireDate >= PERIOD.start)) {
     const r = b.rng('application', p.seedKey);
     const plan = planOf.get(p);
-    const subject: ResumeSubject = { fullName: p.fullName, email: p.personalEmail ?? `${p.first.toLowerCase()}@gmail.com`, phone: p.phone, city: p.home.city, region: p.home.region, title: p.title, track: track(p) };
+    if (!p.personalEmail) p.personalEmail = b.unique('mail', () => personalEmail(p.first, p.last, r));
+    const subject: ResumeSubject = { fullName: p.fullName, email: p.personalEmail, phone: p.phone, city: p.home.city, region: p.home.region, title: p.title, track: track(p) };
     const memberIndex = plan ? plan.group.people.indexOf(p) : 0;
     const resumeText = plan?.resumeTemplate ? templateResume(seed, plan.resumeTemplate, memberIndex, subject) : ownResume(r, subject);
     const flags = plan?.flags.get(p) ?? (r.chance(0.02) ? ['camera_refused'] : []);
@@ -156,8 +157,8 @@ function buildCandidates(b: OrgBuilder, people: SimPerson[], plans: SchemePlan[]
     const last = r.pick(LAST_NAMES);
     const dept = r.weighted(DEPARTMENTS, (d) => d.weight);
     const title = r.pick(dept.titles);
-    const email = personalEmail(first, last, r);
-    const phone = place.country === 'US' ? usPhone(place.region, r) : null;
+    const email = b.unique('mail', () => personalEmail(first, last, r));
+    const phone = place.country === 'US' ? b.unique('phone', () => usPhone(place.region, r)) : null;
     const subject: ResumeSubject = { fullName: `${first} ${last}`, email, phone, city: place.city, region: place.region, title, track: track({ department: dept.name, title }) };
     out.push({
       id: '',

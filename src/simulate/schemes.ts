@@ -60,12 +60,12 @@ function recentHireDay(rng: Rng): string {
 }
 
 /** A stolen or invented US identity: an ordinary name, a new mailbox, a phone that is usually VoIP. */
-function forgedIdentity(rng: Rng, place: Place): { first: string; last: string; email: string; phone: string; disposable: boolean } {
+function forgedIdentity(b: OrgBuilder, rng: Rng, place: Place): { first: string; last: string; email: string; phone: string; disposable: boolean } {
   const first = rng.pick(FIRST_NAMES.slice(0, 72));
   const last = rng.pick(LAST_NAMES.slice(0, 77));
   const disposable = rng.chance(0.35);
-  const email = disposable ? `${handle(first)}${handle(last)}${rng.int(1, 999)}@${rng.pick(DISPOSABLE_MAIL)}` : `${handle(first)}${handle(last)}${rng.int(1980, 2004)}${rng.pick(['', '.dev', '.work'])}@gmail.com`;
-  return { first, last, email, phone: usPhone(place.region, rng), disposable };
+  const email = b.unique('mail', () => (disposable ? `${handle(first)}${handle(last)}${rng.int(1, 999)}@${rng.pick(DISPOSABLE_MAIL)}` : `${handle(first)}${handle(last)}${rng.int(1980, 2004)}${rng.pick(['', '.dev', '.work'])}@gmail.com`));
+  return { first, last, email, phone: b.unique('phone', () => usPhone(place.region, rng)), disposable };
 }
 
 /** The same street written another way: what a farm's shipping labels look like. */
@@ -138,7 +138,7 @@ export class SchemeMaker {
 
   /** A hidden worker: claims `claimed` as home, really sits in Asia; laptop and network per scheme. */
   private worker(rng: Rng, schemeId: string, type: SchemeType, claimed: Place, home: Address, overlap: boolean): SimPerson {
-    const id = forgedIdentity(rng, claimed);
+    const id = forgedIdentity(this.b, rng, claimed);
     const dept = rng.pick(ENGINEERING_DEPTS);
     const p = this.b.newPerson({ rng, place: claimed, department: dept, kind: rng.chance(0.3) ? 'contractor' : 'employee', hireDate: recentHireDay(rng), first: id.first, last: id.last });
     p.title = rng.pick(SCHEME_TITLES);
@@ -197,7 +197,7 @@ export class SchemeMaker {
       const wr = rng.fork('worker', i);
       const atFarm = addressMode === 'farm_home' || (addressMode === 'mixed' && wr.chance(0.5));
       const claimed = atFarm ? farmPlace : wr.weighted(US_PLACES, (p) => p.weight);
-      const home = atFarm ? variantOf(farmHousehold.address, wr) : addressIn(claimed, wr);
+      const home = atFarm ? variantOf(farmHousehold.address, wr) : this.b.uniqueAddress(wr, claimed);
       const w = this.worker(wr, schemeId, type, claimed, home, overlap);
       w.household = farmHousehold;
       w.gateway = farmPlace.lon < -100 ? 'vpn-west' : 'vpn-east';
@@ -246,7 +246,7 @@ export class SchemeMaker {
   private soloPlan(rng: Rng, schemeId: string, type: SchemeType): SchemePlan {
     const claimed = rng.weighted(US_PLACES, (p) => p.weight);
     const reshipper = rng.chance(0.4);
-    const home = addressIn(claimed, rng);
+    const home = this.b.uniqueAddress(rng, claimed);
     const w = this.worker(rng, schemeId, type, claimed, home, rng.chance(0.3));
     const base = rng.pick(WORKER_BASES);
     const provider = rng.weighted(['astrill', 'astrill_cc', 'nordvpn', 'pia', 'digitalocean', 'vultr'], (k) => (k.startsWith('astrill') ? 3 : 1));
@@ -295,7 +295,7 @@ export class SchemeMaker {
       flagsMap = plan.flags;
       if (hired) people.push(hired);
     }
-    const phones = Array.from({ length: rng.int(1, 2) }, () => usPhone(rng.pick(US_PLACES).region, rng));
+    const phones = Array.from({ length: rng.int(1, 2) }, () => this.b.unique('phone', () => usPhone(rng.pick(US_PLACES).region, rng)));
     const baseFirst = rng.pick(FIRST_NAMES.slice(0, 72));
     const baseLast = rng.pick(LAST_NAMES.slice(0, 77));
     const mailbox = `${handle(baseFirst)}${handle(baseLast)}${rng.int(10, 99)}`;
@@ -314,14 +314,12 @@ export class SchemeMaker {
           ? `${mailbox.slice(0, 3)}.${mailbox.slice(3)}@gmail.com`
           : emailKind === 1
             ? `${mailbox}+${ar.pick(['jobs', 'apply', 'dev', 'work'])}${i}@gmail.com`
-            : ar.chance(0.5)
-              ? `${handle(first)}${handle(last)}${ar.int(1, 999)}@${ar.pick(DISPOSABLE_MAIL)}`
-              : personalEmail(first, last, ar, 'outlook.com');
+            : this.b.unique('mail', () => (ar.chance(0.5) ? `${handle(first)}${handle(last)}${ar.int(1, 999)}@${ar.pick(DISPOSABLE_MAIL)}` : personalEmail(first, last, ar, 'outlook.com')));
       applicants.push({
         first,
         last,
         email,
-        phone: ar.chance(0.75) ? ar.pick(phones) : usPhone(place.region, ar),
+        phone: ar.chance(0.75) ? ar.pick(phones) : this.b.unique('phone', () => usPhone(place.region, ar)),
         place,
         photoKey: ar.chance(0.7) ? photoKey : `${schemeId}-own-${i}`,
         photoVariant: ar.chance(0.4) ? i + 1 : 0,

@@ -122,7 +122,7 @@ export function payAccount(personId: string, effective: string, over: Partial<m.
     bank_name: 'First Example Bank',
     bank_country: 'US',
     routing_number: '121000358',
-    account: key.seal('account', account_number ?? `99887766${seq}`),
+    account: account_number !== undefined || rest.method !== 'crypto' ? key.seal('account', account_number ?? `99887766${seq}`) : null,
     iban: iban ? key.seal('iban', iban) : null,
     wallet: wallet_address ? key.seal('wallet', wallet_address) : null,
     account_holder: null,
@@ -153,13 +153,15 @@ export async function seed(store: TestStore, s: Seed): Promise<void> {
 }
 
 /** Seed a fresh store, enrich it with the real enrichment stage, run one rule, return its findings. */
-export async function detect(dialect: Dialect, ruleId: string, s: Seed, raw: Record<string, unknown> = {}, opts: { now?: Date; today?: Date } = {}): Promise<m.Finding[]> {
+/** `opts.also` runs more rules in the same run (for rules that read other rules' findings). */
+export async function detect(dialect: Dialect, ruleId: string, s: Seed, raw: Record<string, unknown> = {}, opts: { now?: Date; today?: Date; also?: string[] } = {}): Promise<m.Finding[]> {
   const store = await openTestStore(dialect);
   try {
     await seed(store, s);
     const cfg = config(raw);
     await enrichStore(store, cfg, silentLogger);
-    const report = await runDetection(store, cfg, { log: silentLogger, ruleIds: [ruleId], ...opts });
+    const { also = [], ...rest } = opts;
+    const report = await runDetection(store, cfg, { log: silentLogger, ruleIds: [ruleId, ...also], ...rest });
     const failed = report.rules.find((r) => r.error);
     if (failed) throw new Error(`${failed.id}: ${failed.error}`);
     return (await repo.listFindings(store)).filter((f) => f.rule_id === ruleId);

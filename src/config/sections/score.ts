@@ -82,8 +82,8 @@ const linkDefaults = {
   hub_min_members: 3,
   /** Near-duplicate resumes: word 5-shingles, MinHash Jaccard at least this. */
   resume_similarity: 0.8,
-  /** Photos whose 64-bit perceptual hashes differ in at most this many bits are the same photo. */
-  photo_hamming: 4,
+  /** Photos whose 64-bit perceptual hashes differ in at most this many bits are the same photo (as recruiting.photo.reused). */
+  photo_hamming: 6,
   /** Entity resolution (Splink-style log2 Bayes factors, see docs/linking.md). */
   resolution: {
     prior: -6,

@@ -7,7 +7,7 @@ import { addTo, benignGroup, members } from './people.js';
 
 /** How a pay destination is shown: method, bank and masked number, never the number itself. */
 export function describeDestination(a: PayAccount) {
-  const secret = a.account ?? a.iban ?? a.wallet ?? null;
+  const secret = (a.method === 'crypto' ? a.wallet : null) ?? a.account ?? a.iban ?? a.wallet ?? null;
   return {
     pay_account_id: a.id,
     effective_date: a.effective_date,

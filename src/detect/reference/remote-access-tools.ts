@@ -112,11 +112,40 @@ export class ToolCatalog {
     }
   }
 
-  /** Built-in tools plus imported ones; an imported tool never replaces a built-in of the same id. */
+  /**
+   * Built-in tools plus imported ones. An imported tool with a built-in's id adds its names,
+   * domains, addresses and ports to the built-in entry (the built-in keeps its name and kind).
+   */
   static withImported(imported: RemoteAccessTool[]): ToolCatalog {
-    const base = builtinTools();
-    const ids = new Set(base.map((t) => t.id));
-    return new ToolCatalog([...base, ...imported.filter((t) => !ids.has(t.id))]);
+    const merged = new Map(builtinTools().map((t) => [t.id, t]));
+    const union = <T>(a: T[], b: T[]) => [...new Set([...a, ...b])];
+    for (const t of imported) {
+      const base = merged.get(t.id);
+      if (!base) {
+        merged.set(t.id, t);
+        continue;
+      }
+      const platform = (a: RemoteAccessTool['windows'], b: RemoteAccessTool['windows']) => ({
+        processes: union(a.processes, b.processes),
+        programs: union(a.programs, b.programs),
+        apps: union(a.apps, b.apps),
+        bundle_ids: union(a.bundle_ids, b.bundle_ids),
+        packages: union(a.packages, b.packages),
+      });
+      merged.set(t.id, {
+        ...base,
+        windows: platform(base.windows, t.windows),
+        darwin: platform(base.darwin, t.darwin),
+        linux: platform(base.linux, t.linux),
+        domains: union(base.domains, t.domains),
+        relay_ports: union(base.relay_ports, t.relay_ports),
+        listen_ports: union(base.listen_ports, t.listen_ports),
+        relay_ips: union(base.relay_ips, t.relay_ips),
+        network_orgs: union(base.network_orgs, t.network_orgs),
+        source: `${base.source}+${t.source}`,
+      });
+    }
+    return new ToolCatalog([...merged.values()]);
   }
 
   /** Which tool an osquery inventory row shows, if any (processes, programs, apps, deb/rpm packages). */

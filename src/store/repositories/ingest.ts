@@ -34,40 +34,37 @@ export async function writeBatch<T extends TableName>(store: Store, table: T, ro
   return rows.length;
 }
 
+/** The SQLite statement that writes one row of `cols` into `table` (positional parameters). */
+export function sqliteWriteStatement(table: string, cols: string[], mode: WriteMode): string {
+  const list = cols.map((c) => `"${c}"`).join(', ');
+  const params = cols.map(() => '?').join(', ');
+  if (mode.kind === 'ignore') return `INSERT OR IGNORE INTO "${table}" (${list}) VALUES (${params})`;
+  const update = mode.update ?? cols.filter((c) => !mode.keys.includes(c));
+  return `INSERT INTO "${table}" (${list}) VALUES (${params}) ON CONFLICT (${mode.keys.map((k) => `"${k}"`).join(', ')}) DO ${
+    update.length ? `UPDATE SET ${update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}` : 'NOTHING'
+  }`;
+}
+
+/** Rows as arrays in `cols` order, for positional parameters. */
+export function rowValues(rows: Array<Record<string, unknown>>, cols: string[]): unknown[][] {
+  return rows.map((r) => cols.map((c) => r[c] ?? null));
+}
+
 const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
 
 function writeSqlite(db: SQLite.Database, table: string, cols: string[], rows: Array<Record<string, unknown>>, mode: WriteMode): number {
-  const key = `${table}|${mode.kind}|${cols.join(',')}|${mode.kind === 'upsert' ? (mode.update ?? []).join(',') : ''}`;
+  const text = sqliteWriteStatement(table, cols, mode);
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = new Map()));
-  let stmt = cache.get(key);
-  if (!stmt) {
-    const list = cols.map((c) => `"${c}"`).join(', ');
-    const params = cols.map(() => '?').join(', ');
-    if (mode.kind === 'ignore') {
-      stmt = db.prepare(`INSERT OR IGNORE INTO "${table}" (${list}) VALUES (${params})`);
-    } else {
-      const update = mode.update ?? cols.filter((c) => !mode.keys.includes(c));
-      stmt = db.prepare(
-        `INSERT INTO "${table}" (${list}) VALUES (${params}) ON CONFLICT (${mode.keys.map((k) => `"${k}"`).join(', ')}) DO ${
-          update.length ? `UPDATE SET ${update.map((c) => `"${c}" = excluded."${c}"`).join(', ')}` : 'NOTHING'
-        }`,
-      );
-    }
-    cache.set(key, stmt);
-  }
+  let stmt = cache.get(text);
+  if (!stmt) cache.set(text, (stmt = db.prepare(text)));
   const s = stmt;
-  const n = cols.length;
-  const run = db.transaction(() => {
+  const values = rowValues(rows, cols);
+  return db.transaction(() => {
     let changed = 0;
-    const values = new Array<unknown>(n);
-    for (const r of rows) {
-      for (let i = 0; i < n; i++) values[i] = r[cols[i]!];
-      changed += s.run(values).changes;
-    }
+    for (const v of values) changed += s.run(v).changes;
     return changed;
-  });
-  return run();
+  })();
 }
 
 /** Lower-cased work email → internal person id, for employees and contractors. */

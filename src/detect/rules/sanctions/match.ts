@@ -8,7 +8,8 @@
  * the match on later runs until the data behind it changes, which changes both the finding id and
  * the fingerprint.
  */
-import { SecretKey } from '../../../config/secret.js';
+import { existsSync } from 'node:fs';
+import { defaultKeyFile, SecretKey } from '../../../config/secret.js';
 import type { Feedback } from '../../../model/index.js';
 import { DEFAULT_THRESHOLD } from '../../../sanctions/matcher.js';
 import { collectSubjects, loadIndex, screenSubjects, WHERE_TO_DOWNLOAD, type SubjectMatch } from '../../../sanctions/screening.js';
@@ -93,11 +94,16 @@ export const rule: Rule = {
     },
   },
   async run(ctx) {
+    // Sealed government ids are compared only with an existing key (a rule never creates one);
+    // without it names, dates and countries still are.
     let key: SecretKey | null = null;
-    try {
-      key = SecretKey.load(ctx.config.secret_key_file);
-    } catch {
-      // Without the key, sealed government ids cannot be compared; names still can.
+    const keyFile = ctx.config.secret_key_file || process.env.UNMASK_SECRET_KEY_FILE || defaultKeyFile();
+    if (process.env.UNMASK_SECRET_KEY || existsSync(keyFile)) {
+      try {
+        key = SecretKey.load(ctx.config.secret_key_file);
+      } catch (err) {
+        ctx.log.warn(`sanctions.match: secret key unusable, government ids not compared: ${err instanceof Error ? err.message : String(err)}`);
+      }
     }
     const loaded = await loadIndex(ctx.store, key);
     if (!loaded) {

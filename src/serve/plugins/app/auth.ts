@@ -25,6 +25,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
   }
+  interface FastifyInstance {
+    /** Every route with the access it declared, in registration order (docs and tests read it). */
+    routeAccess: Array<{ method: string; url: string; access: Access }>;
+  }
   interface FastifyRequest {
     user: SessionUser | null;
     session: { digest: string; csrf_token: string; expires_at: string } | null;
@@ -58,9 +62,12 @@ const plugin: FastifyPluginAsync = async (app) => {
   app.decorateRequest('user', null);
   app.decorateRequest('session', null);
 
+  const registry: Array<{ method: string; url: string; access: Access }> = [];
+  app.decorate('routeAccess', registry);
   app.addHook('onRoute', (route) => {
     const access = (route.config as { access?: Access } | undefined)?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access: every route must say who may call it`);
+    for (const method of [route.method].flat()) registry.push({ method: String(method), url: route.url, access });
   });
 
   app.addHook('onRequest', async (req, reply) => {

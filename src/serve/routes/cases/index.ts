@@ -6,17 +6,12 @@ import { presentFinding } from '../../presenters/findings.js';
 import { maskText, needsMasking } from '../../presenters/mask.js';
 import { CaseDetail, CasePatch, CasesPage, CasesQuery, CloseCase, ClosedCase, NewCase, NewNote, Note } from '../../schemas/cases.js';
 import { authErrors, badRequest, CaseOut, conflict, IdParam, notFound } from '../../schemas/common.js';
-import { addNote, caseDetail, CaseError, changeCase, closeCase, openCase, presentCase } from '../../services/cases.js';
+import { addNote, caseDetail, changeCase, closeCase, openCase, presentCase } from '../../services/cases.js';
 import { rescore } from '../../services/pipeline.js';
 import { ruleInfoById } from '../../services/rule-titles.js';
 
 const routes: FastifyPluginAsyncTypebox = async (app) => {
   const { store } = app.unmask;
-
-  app.setErrorHandler((err, _req, reply) => {
-    if (err instanceof CaseError) return reply.code(err.status).send({ error: 'case', message: err.message });
-    throw err;
-  });
 
   app.get('/api/cases', { config: { access: 'viewer' }, schema: { tags: ['cases'], querystring: CasesQuery, response: { 200: CasesPage, ...authErrors } } }, async (req) => {
     const res = await listCases(store, req.query);
