@@ -69,3 +69,75 @@ export function componentsOfAllEdges(subjectCount: number, edges: Edges): number
   for (let e = 0; e < edges.count; e++) uf.union(edges.a[e]!, edges.b[e]!);
   return uf.groups(2);
 }
+
+export interface HubInput {
+  subjectCount: number;
+  /** Members of each value that links (weight > 0), as subject indexes. */
+  valueMembers: Iterable<ArrayLike<number>>;
+  /** Referrer → the people they referred (subject indexes). */
+  referrals: Map<number, number[]>;
+  hubMinMembers: number;
+  maxSize: number;
+}
+
+/**
+ * Hubs finish what weak links leave apart, without chaining strangers:
+ *  - a value that belongs to clusters only (nobody outside them holds it) and is held by at least
+ *    two members of each joins those clusters: the farm's one home IP behind two groups paid into
+ *    two different accounts;
+ *  - a person outside any cluster who holds such a value with at least `hubMinMembers` members of
+ *    one cluster (and nobody else) joins it, as does a referrer who referred that many members.
+ * A value anyone outside the clusters also holds (a carrier's shared IP) never joins anything.
+ */
+export function absorbHubs(clusters: number[][], h: HubInput): number[][] {
+  if (!clusters.length) return clusters;
+  const clusterOf = new Int32Array(h.subjectCount).fill(-1);
+  clusters.forEach((members, c) => members.forEach((s) => (clusterOf[s] = c)));
+  const uf = new UnionFind(clusters.length);
+  const size = clusters.map((c) => c.length);
+  const extra = new Map<number, number>(); // unclustered subject → cluster it joins
+  const tryJoin = (a: number, b: number) => {
+    const ra = uf.find(a);
+    const rb = uf.find(b);
+    if (ra === rb || size[ra]! + size[rb]! > h.maxSize) return;
+    const r = uf.union(ra, rb);
+    size[r] = size[ra]! + size[rb]!;
+  };
+  for (const members of h.valueMembers) {
+    const per = new Map<number, number>();
+    const outside: number[] = [];
+    for (let i = 0; i < members.length; i++) {
+      const c = clusterOf[members[i]!]!;
+      if (c < 0) outside.push(members[i]!);
+      else per.set(c, (per.get(c) ?? 0) + 1);
+    }
+    if (!per.size) continue;
+    const held = [...per].filter(([, n]) => n >= 2).map(([c]) => c);
+    if (outside.length === 0 && held.length >= 2 && held.length === per.size) {
+      for (let i = 1; i < held.length; i++) tryJoin(held[0]!, held[i]!);
+    } else if (outside.length === 1 && per.size === 1) {
+      const [c, n] = [...per][0]!;
+      if (n >= h.hubMinMembers && !extra.has(outside[0]!)) extra.set(outside[0]!, c);
+    }
+  }
+  for (const [referrer, referred] of h.referrals) {
+    if (clusterOf[referrer]! >= 0 || extra.has(referrer)) continue;
+    const per = new Map<number, number>();
+    for (const s of referred) if (clusterOf[s]! >= 0) per.set(clusterOf[s]!, (per.get(clusterOf[s]!) ?? 0) + 1);
+    const best = [...per].sort((x, y) => y[1] - x[1])[0];
+    if (best && best[1] >= h.hubMinMembers) extra.set(referrer, best[0]);
+  }
+  const merged = new Map<number, number[]>();
+  clusters.forEach((members, c) => {
+    const r = uf.find(c);
+    (merged.get(r) ?? merged.set(r, []).get(r)!).push(...members);
+  });
+  for (const [s, c] of extra) {
+    const r = uf.find(c);
+    if (size[r]! < h.maxSize) {
+      merged.get(r)!.push(s);
+      size[r]!++;
+    }
+  }
+  return [...merged.values()].map((m) => m.sort((x, y) => x - y)).sort((x, y) => y.length - x.length || x[0]! - y[0]!);
+}

@@ -5,7 +5,7 @@
  */
 import { LINK_KINDS, type LinkConfig, type LinkKind } from '../config/sections/score.js';
 import { contentId, type Identifier, type IdentifierType, type Person } from '../model/index.js';
-import { clusterEdges } from './cluster.js';
+import { absorbHubs, clusterEdges } from './cluster.js';
 import { hubType, identifierFactKeys, sameLabel, sharedReason, type SharedGroup } from './describe.js';
 import { buildEdges, groupByValue, valueWeights, type DirectEdge, type Edges, type ValueGroups } from './graph.js';
 import { IDENTIFIER_TYPE_LIST, IdentifierIndex, toDays } from './identifier-index.js';
@@ -125,7 +125,15 @@ export function linkRecords(src: LinkSources, cfg: LinkConfig, fns: LinkFunction
   }
 
   const edges = buildEdges(index, groups, weights, cfg, { agency, direct, keepEvidence: true });
-  const clusters = clusterEdges(edges, cfg.join_threshold, cfg.max_cluster_size);
+  const referrals = new Map<number, number[]>();
+  for (const d of direct) if (d.kind === 'referral') (referrals.get(d.a) ?? referrals.set(d.a, []).get(d.a)!).push(d.b);
+  const clusters = absorbHubs(clusterEdges(edges, cfg.join_threshold, cfg.max_cluster_size), {
+    subjectCount: index.subjectCount,
+    valueMembers: linkingValues(groups, weights),
+    referrals,
+    hubMinMembers: cfg.hub_min_members,
+    maxSize: cfg.max_cluster_size,
+  });
   const drafts = describeClusters(index, groups, weights, clusters, direct, directInfo, cfg);
   const links = linkRows(index, groups, edges, weights, direct, directInfo, src.people, subjects);
 
@@ -146,6 +154,10 @@ export function linkRecords(src: LinkSources, cfg: LinkConfig, fns: LinkFunction
       same_person: matches.length,
     },
   };
+}
+
+function* linkingValues(groups: ValueGroups, weights: Float32Array): Generator<Int32Array> {
+  for (let v = 0; v < weights.length; v++) if (weights[v]! > 0) yield groups.members.subarray(groups.start[v]!, groups.start[v + 1]!);
 }
 
 function linkRows(

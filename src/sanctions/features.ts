@@ -170,6 +170,21 @@ export const FEATURES: Feature[] = [
 /** Qualifiers only count once the name is this close; below it a match is not worth qualifying. */
 export const QUALIFIER_FLOOR = 0.5;
 
+/** The most the qualifiers can add for this query (the data it has): lets the matcher skip hopeless names. */
+export function maxBonus(query: ScreenQuery, weights: Record<string, number> = {}): number {
+  const has: Record<string, boolean> = {
+    dob_match: !!query.birth_date,
+    country_match: !!query.countries?.length,
+    identifier_match: !!query.identifiers?.length || !!query.identifier_hashes?.length,
+  };
+  let bonus = 0;
+  for (const f of FEATURES) {
+    const w = weights[f.name] ?? f.weight;
+    if (f.name !== 'name_match' && w > 0 && (has[f.name] ?? true)) bonus += w;
+  }
+  return bonus;
+}
+
 export interface Contribution {
   feature: string;
   weight: number;

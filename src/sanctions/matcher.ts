@@ -22,7 +22,7 @@ import {
   type NameToken,
 } from '../enrich/names.js';
 import { doubleMetaphone } from 'double-metaphone';
-import { normalizeIdNumber, scoreMatch, type Contribution, type FeatureEntry, type ScreenQuery } from './features.js';
+import { maxBonus, normalizeIdNumber, QUALIFIER_FLOOR, scoreMatch, type Contribution, type FeatureEntry, type ScreenQuery } from './features.js';
 import type { ListEntry, ListedName } from './model.js';
 
 /** An entry as the index needs it: the list entry plus Unmask's id for it and its list. */
@@ -36,6 +36,10 @@ interface IndexedName {
   tokens: NameToken[];
   /** Its blocking keys: a query sharing none of them cannot match this name. */
   keys: Set<string>;
+  /** Per token: its keys and those of it joined with a neighbour (a token sharing none cannot match). */
+  tokenKeys: string[][];
+  /** Per token: its weight, set on first use (weights need the finished index). */
+  weights?: number[];
 }
 
 interface IndexedEntry {
@@ -97,19 +101,33 @@ function metaphoneKey(form: string): string {
   return v;
 }
 
+const surnameKeyCache = new Map<string, string | null>();
+/** One key per Korean surname, whichever spelling: `s:kim` for Kim and Gim. */
+function surnameKey(form: string): string | null {
+  let v = surnameKeyCache.get(form);
+  if (v === undefined) {
+    const sv = surnameVariants(form);
+    v = sv.length ? `s:${fold(sv[0]!.toLowerCase())}` : null;
+    if (surnameKeyCache.size > 100_000) surnameKeyCache.clear();
+    surnameKeyCache.set(form, v);
+  }
+  return v;
+}
+
 /** The blocking keys of one token: folded spelling, phonetic code, Korean surname group. */
 function tokenKeys(t: NameToken): string[] {
   const keys = new Set<string>();
   for (const f of t.forms) {
     keys.add(`f:${fold(f)}`);
-    const m = metaphoneKey(f);
-    if (m.length >= 2) keys.add(`m:${m}`);
+    // Phonetic codes of short tokens (kim, li, ali) are shared by too many names to block on.
+    if (f.length >= 4) {
+      const m = metaphoneKey(f);
+      if (m.length >= 2) keys.add(`m:${m}`);
+    }
   }
   if (t.script === 'latin' || t.surname) {
-    for (const f of t.forms.slice(0, 1)) {
-      const sv = surnameVariants(f);
-      if (sv.length) keys.add(`s:${fold(sv[0]!.toLowerCase())}`);
-    }
+    const sk = surnameKey(t.forms[0]!);
+    if (sk) keys.add(sk);
   }
   return [...keys];
 }
@@ -120,14 +138,37 @@ function joinedKeys(a: NameToken, b: NameToken): string[] {
   return [...keys];
 }
 
-/** Every blocking key of a name: its tokens' keys and those of adjacent pairs written joined. */
-function nameKeys(tokens: NameToken[]): string[] {
-  const keys: string[] = [];
-  tokens.forEach((t, k) => {
-    keys.push(...tokenKeys(t));
-    if (k + 1 < tokens.length) keys.push(...joinedKeys(t, tokens[k + 1]!));
-  });
-  return keys;
+/**
+ * The blocking keys of a name: per token, its own keys and those of it joined with a neighbour
+ * (a token that shares none of them with the other name cannot match it); `all` is their union.
+ */
+function nameKeys(tokens: NameToken[]): { all: Set<string>; perToken: string[][] } {
+  const own = tokens.map(tokenKeys);
+  const joined = tokens.map((t, k) => (k + 1 < tokens.length ? joinedKeys(t, tokens[k + 1]!) : []));
+  const perToken = tokens.map((_, k) => [...own[k]!, ...joined[k]!, ...(k > 0 ? joined[k - 1]! : [])]);
+  return { all: new Set(perToken.flat()), perToken };
+}
+
+/**
+ * An upper bound of the name score: the harmonic mean of the weighted shares of tokens on each
+ * side that share a key with the other side (a token sharing no key scores 0 against it).
+ */
+function nameScoreBound(qKeys: string[][], qWeights: number[], qAll: Set<string>, n: IndexedName, nWeights: number[]): number {
+  let qTotal = 0;
+  let qHit = 0;
+  for (let i = 0; i < qKeys.length; i++) {
+    qTotal += qWeights[i]!;
+    if (qKeys[i]!.some((k) => n.keys.has(k))) qHit += qWeights[i]!;
+  }
+  let cTotal = 0;
+  let cHit = 0;
+  for (let j = 0; j < n.tokenKeys.length; j++) {
+    cTotal += nWeights[j]!;
+    if (n.tokenKeys[j]!.some((k) => qAll.has(k))) cHit += nWeights[j]!;
+  }
+  const qc = qTotal ? qHit / qTotal : 0;
+  const cc = cTotal ? cHit / cTotal : 0;
+  return qc + cc > 0 ? (2 * qc * cc) / (qc + cc) : 0;
 }
 
 /**
@@ -173,7 +214,8 @@ export class SanctionsIndex {
         const sig = tokens.map((t) => t.forms.join('/')).join(' ');
         if (!tokens.length || seen.has(sig)) continue;
         seen.add(sig);
-        names.push({ name: n, tokens, keys: new Set(nameKeys(tokens)) });
+        const k = nameKeys(tokens);
+        names.push({ name: n, tokens, keys: k.all, tokenKeys: k.perToken });
       }
     }
     const ids = e.identifiers.map((x) => normalizeIdNumber(x.number)).filter((x) => x.length >= 4);
@@ -219,43 +261,78 @@ export class SanctionsIndex {
     return Math.log((this.entries.length + 1) / (postings + 1)) + 1;
   }
 
+  // Scratch arrays for #candidates, sized to the index (one screen at a time per index).
+  #acc = new Float64Array(0);
+  #best = new Float64Array(0);
+  #local = new Float64Array(0);
+  #stamp = new Int32Array(0);
+  #stampNo = 0;
+
   /**
    * Entries sharing rare enough keys with the query, best first: each query token adds the weight
    * of its rarest key an entry shares. Entries that share less than a third of what the query could
    * share at most are not worth scoring.
    */
   #candidates(readings: NameToken[][], max: number): number[] {
-    const acc = new Map<number, number>();
+    const n = this.entries.length;
+    if (this.#acc.length !== n) {
+      this.#acc = new Float64Array(n);
+      this.#best = new Float64Array(n);
+      this.#local = new Float64Array(n);
+      this.#stamp = new Int32Array(n);
+    }
+    const acc = this.#acc;
+    const best = this.#best;
+    const local = this.#local;
+    const stamp = this.#stamp;
+    const touched: number[] = [];
+    const everTouched: number[] = [];
     let possible = 0;
     for (const tokens of readings) {
-      const perReading = new Map<number, number>();
       let readingMax = 0;
       const bump = (keys: string[], counts: boolean) => {
-        const local = new Map<number, number>();
-        let best = 0;
+        const stampNo = ++this.#stampNo;
+        const hits: number[] = [];
+        let top = 0;
         for (const key of keys) {
           const p = this.#postings.get(key);
-          const w = p ? this.#keyWeight(key, p.length) * (key.startsWith('m:') ? 0.8 : 1) : this.#idfMax;
-          if (w > best) best = w;
+          const w = p ? this.#keyWeight(key, p.length) * (key.charCodeAt(0) === 109 /* m: */ ? 0.8 : 1) : this.#idfMax;
+          if (w > top) top = w;
           if (!p || p.length > MAX_POSTINGS) continue;
-          for (const e of p) if ((local.get(e) ?? 0) < w) local.set(e, w);
+          for (let k = 0; k < p.length; k++) {
+            const e = p[k]!;
+            if (stamp[e] !== stampNo) {
+              stamp[e] = stampNo;
+              local[e] = w;
+              hits.push(e);
+            } else if (local[e]! < w) local[e] = w;
+          }
         }
-        if (counts) readingMax += best;
-        for (const [e, w] of local) perReading.set(e, (perReading.get(e) ?? 0) + w);
+        if (counts) readingMax += top;
+        for (const e of hits) {
+          if (acc[e] === 0) touched.push(e);
+          acc[e] = acc[e]! + local[e]!;
+        }
       };
       tokens.forEach((t, k) => {
         bump(tokenKeys(t), true);
         if (k + 1 < tokens.length) bump(joinedKeys(t, tokens[k + 1]!), false);
       });
       possible = Math.max(possible, readingMax);
-      for (const [e, w] of perReading) if ((acc.get(e) ?? 0) < w) acc.set(e, w);
+      for (const e of touched) {
+        if (best[e] === 0) everTouched.push(e);
+        if (acc[e]! > best[e]!) best[e] = acc[e]!;
+        acc[e] = 0;
+      }
+      touched.length = 0;
     }
     const floor = possible / 3;
-    return [...acc.entries()]
-      .filter(([, w]) => w >= floor)
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, max)
-      .map(([e]) => e);
+    const kept: number[] = [];
+    for (const e of everTouched) if (best[e]! >= floor) kept.push(e);
+    kept.sort((a, b) => best[b]! - best[a]!);
+    const out = kept.slice(0, max);
+    for (const e of everTouched) best[e] = 0;
+    return out;
   }
 
   /** Screen one name (with optional date of birth, countries, identifiers). */
@@ -264,18 +341,24 @@ export class SanctionsIndex {
     const readings = nameVariants(query.name);
     if (!readings.length) return [];
     const out: ScreenMatch[] = [];
-    const queryKeys = readings.map((r) => new Set(nameKeys(r)));
+    const prepared = readings.map((r) => {
+      const k = nameKeys(r);
+      return { tokens: r, all: k.all, keys: k.perToken, weights: r.map(this.weight) };
+    });
+    // The name score a match needs at least: qualifiers can add at most `bonus`, and only above the floor.
+    const bonus = maxBonus(query, opts.weights);
+    const needed = threshold - bonus >= QUALIFIER_FLOOR ? threshold - bonus : Math.min(threshold, QUALIFIER_FLOOR);
     for (const i of this.#candidates(readings, opts.candidates ?? 40)) {
       const ie = this.entries[i]!;
       let best: { cmp: NameComparison; name: ListedName; reading: NameToken[] } | null = null;
-      for (let r = 0; r < readings.length; r++) {
-        const reading = readings[r]!;
+      for (const q of prepared) {
         for (const n of ie.names) {
-          if (!shares(n.keys, queryKeys[r]!)) continue;
-          const cmp = compareNameParts(reading, n.tokens, this.weight);
+          n.weights ??= n.tokens.map(this.weight);
+          if (nameScoreBound(q.keys, q.weights, q.all, n, n.weights) < Math.max(needed, best?.cmp.score ?? 0)) continue;
+          const cmp = compareNameParts(q.tokens, n.tokens, this.weight);
           const better =
             !best || cmp.score > best.cmp.score || (cmp.score === best.cmp.score && n.name.kind !== 'weak' && best.name.kind === 'weak');
-          if (better) best = { cmp, name: n.name, reading };
+          if (better) best = { cmp, name: n.name, reading: q.tokens };
         }
       }
       if (!best || best.cmp.score <= 0) continue;
@@ -295,12 +378,6 @@ export class SanctionsIndex {
     out.sort((a, b) => b.score - a.score || b.total - a.total || a.entry.primary_name.localeCompare(b.entry.primary_name));
     return out.slice(0, opts.limit ?? 10);
   }
-}
-
-function shares(a: Set<string>, b: Set<string>): boolean {
-  const [small, big] = a.size < b.size ? [a, b] : [b, a];
-  for (const k of small) if (big.has(k)) return true;
-  return false;
 }
 
 function reasonsFor(query: ScreenQuery, e: IndexableEntry, name: ListedName, cmp: NameComparison, contributions: Contribution[]): string[] {

@@ -10,7 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorReply } from './schemas/common.js';
 import { AccountError } from './services/accounts.js';
 import { CaseError } from './services/cases.js';
-import { FeedbackError, StageMissing } from './services/pipeline.js';
+import { FeedbackError } from './services/pipeline.js';
 import cookies from './plugins/external/cookies.js';
 import multipart from './plugins/external/multipart.js';
 import swagger from './plugins/external/swagger.js';
@@ -48,7 +48,6 @@ function domainError(err: Error): { status: number; error: string } | null {
   if (err instanceof CaseError) return { status: err.status, error: 'case' };
   if (err instanceof AccountError) return { status: err.code === 'exists' ? 409 : err.code === 'not_found' ? 404 : 400, error: err.code };
   if (err instanceof FeedbackError) return { status: 400, error: 'feedback' };
-  if (err instanceof StageMissing) return { status: 503, error: 'unavailable' };
   return null;
 }
 

@@ -101,8 +101,8 @@ export function sessionsOn(seed: string, p: SimPerson, day: string): Session[] {
   } else {
     const start = p.work.start + r.normal(0, 0.35);
     times.push(start);
-    if (r.chance(0.5)) times.push(start + r.float(3.8, 5));
-    if (r.chance(0.15)) times.push(start + r.float(5.5, Math.max(5.6, p.work.length - 0.2)));
+    if (r.chance(0.35)) times.push(start + r.float(3.8, 5));
+    if (r.chance(0.1)) times.push(start + r.float(5.5, Math.max(5.6, p.work.length - 0.2)));
     if (r.chance(p.work.lateRate)) times.push(p.work.start >= 20 ? r.float(13, 16) : r.float(20.5, 23.6));
   }
   const enrolled = p.devices.filter((d) => d.enrolledAt <= Date.parse(`${day}T23:59:59Z`));

@@ -4,7 +4,29 @@
  * change in one part (more events for one person) never shifts what another part draws, and the
  * same seed always writes the same bytes. Never Math.random, never the clock.
  */
-import { createHash } from 'node:crypto';
+/** cyrb128: a fast, well-mixed 128-bit string hash (seeding only; not for security). */
+function cyrb128(str: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < str.length; i++) {
+    const k = str.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
 
 export class Rng {
   private a: number;
@@ -23,10 +45,8 @@ export class Rng {
 
   /** A generator for a seed and an optional path of labels. */
   static from(seed: number | string, ...labels: Array<string | number>): Rng {
-    const h = createHash('sha256').update(String(seed));
-    for (const l of labels) h.update('\u001f').update(String(l));
-    const buf = h.digest();
-    return new Rng(buf.readUInt32LE(0), buf.readUInt32LE(4), buf.readUInt32LE(8), buf.readUInt32LE(12));
+    const [a, b, c, d] = cyrb128(labels.length ? `${seed}\u001f${labels.join('\u001f')}` : String(seed));
+    return new Rng(a, b, c, d);
   }
 
   /** An independent stream derived from this one's current state and the labels. */

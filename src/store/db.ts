@@ -19,6 +19,8 @@ export interface Store {
   location: string;
   /** The raw better-sqlite3 handle, for the bulk-insert fast path; null on PostgreSQL. */
   sqlite: SQLite.Database | null;
+  /** The PostgreSQL schema holding Unmask's tables, when the URL named one. */
+  schema?: string | null;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,7 @@ export async function openStore(target: string = DEFAULT_DB, options: OpenOption
       ...(schema ? { options: `-c search_path="${schema}"` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', location: redactUrl(target), sqlite: null, close: () => db.destroy() };
+    store = { db, dialect: 'postgres', location: redactUrl(target), sqlite: null, schema, close: () => db.destroy() };
   } else {
     const file = target.startsWith('sqlite:') ? target.slice('sqlite:'.length) : target;
     if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -96,7 +98,9 @@ export async function openStore(target: string = DEFAULT_DB, options: OpenOption
 }
 
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  const migrator = new Migrator({ db: store.db, provider });
+  // Name the schema: without it Kysely looks for its migration tables in every schema of the
+  // database and trips over another Unmask instance's tables.
+  const migrator = new Migrator({ db: store.db, provider, ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

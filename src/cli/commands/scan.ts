@@ -1,4 +1,5 @@
 /** `unmask scan DIR`: ingest, enrich, detect, link and score a data folder; print a ranked summary. */
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { runScan, type ScanSummary } from '../../commands/scan-runner.js';
 import type { ScanDocument } from '../../report/json.js';
@@ -34,26 +35,53 @@ function summaryText(r: ScanSummary): string {
   ].join('\n');
 }
 
+/**
+ * `--json FILE` after a command: the program's global `--json` flag (print results as JSON) is
+ * parsed first and takes the flag, leaving FILE as an extra operand. Reunite them: with the flag
+ * set and one operand more than the command takes, the operand that is not the data folder is
+ * the JSON file.
+ */
+export function jsonFileOperand(globalJson: boolean | undefined, operands: Array<string | undefined>, isDir: (p: string) => boolean): { rest: string[]; jsonFile: string | null } {
+  const given = operands.filter((o): o is string => Boolean(o));
+  if (!globalJson || given.length === 0) return { rest: given, jsonFile: null };
+  const dirs = given.filter(isDir);
+  if (given.length === 1 && dirs.length === 0) return { rest: [], jsonFile: given[0]! };
+  if (given.length === 2) {
+    const file = given.find((g) => !isDir(g)) ?? given[1]!;
+    return { rest: given.filter((g) => g !== file), jsonFile: file };
+  }
+  return { rest: given, jsonFile: null };
+}
+
+export const isDirectory = (p: string): boolean => existsSync(p) && statSync(p).isDirectory();
+
 export function register(program: Command): void {
   program
     .command('scan')
     .description('ingest, enrich, detect, link and score a data folder, then print the highest risks')
     .argument('<dir>', 'data folder (people.csv, candidates.csv, okta/, osquery/, ...; see docs/output.md)')
-    .option('--json <file>', 'write the scan document (JSON, see docs/output-schema.json)')
+    .argument('[file]', 'with --json: where to write the scan document (JSON, see docs/output-schema.json)')
     .option('--html <file>', 'write a self-contained HTML report')
     .option('--sanctions <paths...>', 'sanctions list files or folders to load before screening')
     .option('--now <time>', 'the detection run\'s "now" (ISO 8601); default: the latest observation')
     .option('--strict', 'stop at the first bad record instead of setting it aside')
     .action(
-      action(async (ctx, dir: string, opts: { json?: string; html?: string; sanctions?: string[]; now?: string; strict?: boolean }) => {
+      action(async (ctx, dirArg: string, fileArg: string | undefined, opts: { html?: string; sanctions?: string[]; now?: string; strict?: boolean }) => {
+        const { rest, jsonFile } = jsonFileOperand(ctx.options.json, [dirArg, fileArg], isDirectory);
+        if (rest.length !== 1) throw new Error(`scan takes one data folder${fileArg ? ` (and --json FILE), got: ${[dirArg, fileArg].join(' ')}` : ''}`);
+        const dir = rest[0]!;
         let now: Date | undefined;
         if (opts.now) {
           now = new Date(opts.now);
           if (Number.isNaN(now.getTime())) throw new Error(`--now: not an ISO 8601 time: ${opts.now}`);
         }
-        const r = await runScan({ store: await ctx.store(), dir, config: ctx.config, key: ctx.secretKey(), log: ctx.log, json: opts.json, html: opts.html, sanctions: opts.sanctions, now, strict: opts.strict });
-        const { document: _document, ...rest } = r;
-        ctx.print(summaryText(r), { ...rest, summary: r.document.summary });
+        const r = await runScan({ store: await ctx.store(), dir, config: ctx.config, key: ctx.secretKey(), log: ctx.log, json: jsonFile, html: opts.html, sanctions: opts.sanctions, now, strict: opts.strict });
+        // With --json FILE the document went to the file; the terminal keeps the readable summary.
+        if (jsonFile) process.stdout.write(`${summaryText(r)}\n`);
+        else {
+          const { document: _document, ...result } = r;
+          ctx.print(summaryText(r), { ...result, summary: r.document.summary });
+        }
         if (r.ingest.totals.failed_files || r.detect.rules.some((x) => x.error)) process.exitCode = 1;
       }),
     );

@@ -51,12 +51,21 @@ export function bool(v: unknown): boolean | null {
 }
 
 /** A date or date-time as ISO 8601 UTC; throws a RecordError naming the field when unparsable. */
+const CANONICAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 export function isoTime(v: unknown, field: string): string {
+  // Fast path: most vendor times are already canonical UTC (Okta's `published`).
+  if (typeof v === 'string' && v.length === 24 && CANONICAL.test(v)) {
+    const t = Date.parse(v);
+    if (!Number.isNaN(t) && new Date(t).getUTCDate() === Number(v.slice(8, 10))) return v;
+  }
   const s = str(v);
   if (s === null) throw new RecordError(`missing ${field}`);
   const m = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(s);
   // A date-time without a zone is read as UTC (Date.parse would take the machine's zone).
-  const t = !m ? NaN : m[2] ? Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`) : Date.parse(m[1]!);
+  let t = !m ? NaN : m[2] ? Date.parse(`${m[1]}T${m[2]}${m[3] ?? 'Z'}`) : Date.parse(m[1]!);
+  // Date.parse rolls 2024-02-30 over to March 1st; a real date keeps its day (checked where the zone is UTC).
+  if (m && !Number.isNaN(t) && (!m[3] || /^z$/i.test(m[3])) && new Date(t).getUTCDate() !== Number(m[1]!.slice(8, 10))) t = NaN;
   if (Number.isNaN(t)) throw new RecordError(`unparsable date in ${field}: ${JSON.stringify(s.slice(0, 60))} (expected ISO 8601)`);
   return new Date(t).toISOString();
 }

@@ -46,11 +46,17 @@ export async function* readChunks(file: string, onBytes: (n: number) => void = (
   await checkReadable(file);
   const gz = await isGzip(file);
   const raw = createReadStream(file, { highWaterMark: CHUNK });
-  raw.on('data', (d) => onBytes(d.length));
   const stream = gz ? raw.pipe(createGunzip({ chunkSize: CHUNK })) : raw;
-  if (gz) raw.on('error', (e) => stream.destroy(e));
+  if (gz) {
+    // Progress counts the file's own (compressed) bytes; pipe() already reads in flowing mode.
+    raw.on('data', (d) => onBytes(d.length));
+    raw.on('error', (e) => stream.destroy(e));
+  }
   try {
-    for await (const chunk of stream) yield chunk as Buffer;
+    for await (const chunk of stream) {
+      if (!gz) onBytes((chunk as Buffer).length);
+      yield chunk as Buffer;
+    }
   } catch (e) {
     throw new FileError(file, gz ? `cannot decompress: ${(e as Error).message}` : `read failed: ${(e as Error).message}`);
   } finally {

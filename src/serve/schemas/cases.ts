@@ -4,7 +4,7 @@ import { CaseOut, FindingOut, Nullable, Paging } from './common.js';
 const S = Type.String();
 
 export const Attachment = Type.Object({
-  type: Type.Union(['finding', 'signin', 'identifier', 'device', 'ip'].map((t) => Type.Literal(t))),
+  type: Type.Union([Type.Literal('finding'), Type.Literal('signin'), Type.Literal('identifier'), Type.Literal('device'), Type.Literal('ip')]),
   id: Type.String({ minLength: 1, maxLength: 300 }),
   label: Type.Optional(Type.String({ maxLength: 300 })),
 });

@@ -48,7 +48,8 @@ export const PeopleFacets = Type.Object({
   built_at: S,
 });
 
-const Address = Type.Object({ street: NS, city: NS, region: NS, postal_code: NS, country: NS });
+const Place = { lat: NN, lon: NN, geo_source: NS, mail_service: NS };
+const Address = Type.Object({ street: NS, city: NS, region: NS, postal_code: NS, country: NS, ...Place });
 
 export const PersonDetail = Type.Object({
   person: Type.Object({
@@ -106,7 +107,7 @@ export const PersonDetail = Type.Object({
     ),
   }),
   shipments: Type.Array(
-    Type.Object({ id: S, shipped_at: NS, status: NS, device_serial: NS, asset_tag: NS, street: NS, city: NS, region: NS, postal_code: NS, country: NS }),
+    Type.Object({ id: S, shipped_at: NS, status: NS, device_serial: NS, asset_tag: NS, street: NS, city: NS, region: NS, postal_code: NS, country: NS, ...Place }),
   ),
   devices: Type.Array(
     Type.Object({

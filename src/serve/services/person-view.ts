@@ -5,6 +5,7 @@
  * devices with remote-access tools and USB devices, masked pay destinations, linked people, cases.
  */
 import { maskLast4 } from '../../config/secret.js';
+import { addressInputKey } from '../../enrich/address.js';
 import { IDENTIFIER_TYPES, type IdentifierType } from '../../model/values.js';
 import type { Store } from '../../store/db.js';
 import { listCases } from '../../store/repositories/cases.js';
@@ -25,6 +26,13 @@ interface IpInfoLike {
   class?: string | null;
   provider?: string | null;
   sources?: string[];
+}
+
+interface AddressLike {
+  lat?: number | null;
+  lon?: number | null;
+  geo_source?: string | null;
+  mail_service?: string | null;
 }
 
 function parseJson<T>(s: string | null | undefined, fallback: T): T {
@@ -89,6 +97,16 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
   for (const s of ipSummary) if (s.country) countries.set(s.country, (countries.get(s.country) ?? 0) + s.n);
   const total = ipSummary.reduce((a, s) => a + s.n, 0);
 
+  // Home and shipping addresses, placed by the gazetteer the enrichment stage used.
+  const homeKey = addressInputKey({ street: p.home_street, city: p.home_city, region: p.home_region, postal_code: p.home_postal_code, country: p.home_country });
+  const shipKeys = shipments.map((s) => addressInputKey({ street: s.ship_street, city: s.ship_city, region: s.ship_region, postal_code: s.ship_postal_code, country: s.ship_country }));
+  const places = new Map((await q.enrichmentsFor(store, 'address', [homeKey, ...shipKeys])).map((e) => [e.key, parseJson<AddressLike>(e.data, {})]));
+  const place = (key: string) => {
+    const a = places.get(key);
+    if (a?.geo_source) attribution.add(a.geo_source);
+    return { lat: a?.lat ?? null, lon: a?.lon ?? null, geo_source: a?.geo_source ?? null, mail_service: a?.mail_service ?? null };
+  };
+
   const inventories = await Promise.all(devices.map((d) => q.deviceInventory(store, d.serial, [...INVENTORY_TABLES], 5000)));
 
   const peerIds = links.map((l) => (l.person_a === id ? l.person_b : l.person_a));
@@ -113,6 +131,7 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
         region: p.home_region,
         postal_code: mask ? maskPostalCode(p.home_postal_code) : p.home_postal_code,
         country: p.home_country,
+        ...place(homeKey),
       },
       timezone: p.timezone,
       agency: p.agency,
@@ -163,7 +182,8 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
         };
       }),
     },
-    shipments: shipments.map((s) => ({
+    shipments: shipments.map((s, i) => ({
+      ...place(shipKeys[i]!),
       id: s.id,
       shipped_at: s.shipped_at,
       status: s.status,

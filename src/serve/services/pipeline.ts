@@ -5,6 +5,7 @@
 import type { UnmaskConfig } from '../../config/config.js';
 import type { SecretKey } from '../../config/secret.js';
 import { FeedbackError, recordFeedback } from '../../commands/feedback-recorder.js';
+import { runScan } from '../../commands/scan-runner.js';
 import { allRules } from '../../detect/catalog.js';
 import { ingestFolder } from '../../ingest/runner.js';
 import type { SubjectType } from '../../model/index.js';
@@ -13,13 +14,6 @@ import type { Store } from '../../store/db.js';
 import type { Logger } from '../../util/log.js';
 
 export { FeedbackError };
-
-export class StageMissing extends Error {
-  constructor(what: string) {
-    super(`${what} is not available in this build of Unmask`);
-    this.name = 'StageMissing';
-  }
-}
 
 export interface PipelineDeps {
   store: Store;
@@ -38,23 +32,10 @@ export async function ingestDir(deps: PipelineDeps, dir: string, log: Logger): P
   return ingestFolder(deps.store, dir, { key: deps.key(), log, config: deps.config });
 }
 
-interface ScanRunner {
-  runScan(...args: unknown[]): Promise<unknown>;
-}
-
-/** A whole scan of a folder: ingest, enrich, detect, link, score (src/commands/scan-runner.ts). */
+/** A whole scan of a folder: ingest, enrich, detect, link, score. The result leaves out the scan document (it is in the store). */
 export async function scanDir(deps: PipelineDeps, dir: string, log: Logger): Promise<unknown> {
-  // Loaded by name at run time: the scan use-case is built by another part of the project.
-  const spec = '../../commands/scan-runner.js';
-  let mod: Partial<ScanRunner>;
-  try {
-    mod = (await import(spec)) as Partial<ScanRunner>;
-  } catch (err) {
-    if (/scan-runner/.test(err instanceof Error ? err.message : '')) throw new StageMissing('scanning (src/commands/scan-runner.ts)');
-    throw err;
-  }
-  if (!mod.runScan) throw new StageMissing('scanning (runScan)');
-  return mod.runScan({ store: deps.store, dir, config: deps.config, key: deps.key(), log });
+  const { document: _document, ingest, ...summary } = await runScan({ store: deps.store, dir, config: deps.config, key: deps.key(), log });
+  return { ...summary, ingest: { totals: ingest.totals, seconds: ingest.seconds } };
 }
 
 export interface FeedbackInput {
