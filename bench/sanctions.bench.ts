@@ -309,6 +309,14 @@ export async function run(): Promise<void> {
       `  ${cat.padEnd(28)} ${isPos ? `recall ${pct(c.tp / (c.tp + c.fn)).padStart(6)} of ${String(c.tp + c.fn).padStart(4)}` : `${String(c.fp).padStart(4)} false matches`.padEnd(21)}${isPos ? `, ${c.fp} other` : ''} | ${isPos ? `recall ${pct(bc.tp / (bc.tp + bc.fn))}` : `${bc.fp} false matches`}`,
     );
   }
+  if (process.env.SANCTIONS_BENCH_SHOW_FP) {
+    set.forEach((l, i) => {
+      for (const x of ours[i]!) {
+        if (x.score >= DEFAULT_THRESHOLD && x.id !== l.target && !x.sameName) console.log(`  FP ${l.category}: "${l.query}" -> ${byId.get(x.id)!.primary_name} (${x.score.toFixed(2)})`);
+      }
+      if (l.target && !ours[i]!.some((x) => x.id === l.target && x.score >= DEFAULT_THRESHOLD)) console.log(`  FN ${l.category}: "${l.query}" -> ${byId.get(l.target)!.primary_name}`);
+    });
+  }
   console.log('threshold sweep (matcher):');
   for (const t of [0.7, 0.75, 0.8, 0.85, 0.9, 0.95]) {
     const e = evaluate(set, ours, t);

@@ -8,6 +8,7 @@ import type { ApprovedTool } from '../config/sections/detect.js';
 import type { IpInfo } from '../enrich/ip.js';
 import { cidrContains, parseCidr, parseIp, type Cidr } from '../enrich/ipaddr.js';
 import type { Device, Person, Shipment } from '../model/index.js';
+import { countryCode } from '../sanctions/countries.js';
 import type { Store } from '../store/db.js';
 import { enrichmentsOfKind, listImportedTools, type EndpointRowLite, type SignInRow } from '../store/repositories/detect.js';
 import { listDevices, listPeople, listShipments } from '../store/repositories/records.js';
@@ -173,7 +174,8 @@ export class DetectData {
       // Not cached: another sign-in from the same address may carry different vendor data.
       const v: IpView = {
         ip,
-        country: vendor.vendor_country ? vendor.vendor_country.toUpperCase() : null,
+        // Okta writes country names (`United States`), Entra and Google codes.
+        country: countryCode(vendor.vendor_country),
         city: vendor.vendor_city,
         lat: vendor.vendor_lat,
         lon: vendor.vendor_lon,

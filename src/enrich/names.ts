@@ -380,6 +380,8 @@ export function romanFold(token: string): string {
 
 // A syllable sequence as the romanisation schemes write them; romanFold is only trusted on these.
 const ROMAN_SYLLABLES = /^(?:(?:kk|gg|tt|dd|pp|bb|ss|jj|tch|ch|sh|kh|th|ph|k|g|n|d|t|r|l|m|b|p|s|j|h)?(?:yeo|yae|wae|weo|eui|you|ae|eo|eu|ya|yo|yu|ye|wa|wo|we|wi|oe|oi|ui|oo|ou|ee|ai|ey|a|e|i|o|u)(?:ng|n|m|l|k|p|t|r|h)?)+$/;
+const ONE_SYLLABLE = new RegExp(`^${ROMAN_SYLLABLES.source.slice(4, -3)}$`);
+const isOneSyllable = (t: string) => ONE_SYLLABLE.test(t);
 const romanCache = new Map<string, boolean>();
 function looksRomanized(t: string): boolean {
   let v = romanCache.get(t);
@@ -474,12 +476,18 @@ function computeTokenSimilarity(a: string, b: string): TokenSimilarity {
     return a[0] === b[0] ? { score: 0.5, how: 'initial' } : NO_MATCH;
   }
   if (sameKoreanSurname(a, b)) return { score: 0.95, how: 'Korean surname variant' };
-  if (looksRomanized(a) && looksRomanized(b) && romanFold(a) === romanFold(b)) return { score: 0.9, how: 'romanisation variant' };
+  if (looksRomanized(a) && looksRomanized(b)) {
+    if (romanFold(a) === romanFold(b)) return { score: 0.9, how: 'romanisation variant' };
+    // Two different romanised syllables (song/sang, kyong/yong) are different syllables: no fuzz.
+    if (isOneSyllable(a) && isOneSyllable(b)) return NO_MATCH;
+  }
+  // Spelling variants and typos keep the length within two letters (jing is not jinghua).
+  if (Math.abs(a.length - b.length) > 2) return NO_MATCH;
   const jw = jaroWinkler(a, b);
   const [pa, sa] = metaphone(a);
   const [pb, sb] = metaphone(b);
-  if (jw >= 0.8 && pa.length >= 2 && (pa === pb || pa === sb || sa === pb)) return { score: Math.max(0.85, jw * 0.95), how: 'sounds alike' };
-  if (jw >= 0.88 && Math.min(a.length, b.length) >= 4) return { score: jw * 0.95, how: 'similar spelling' };
+  if (jw >= 0.84 && pa.length >= 2 && (pa === pb || pa === sb || sa === pb)) return { score: Math.max(0.85, jw * 0.95), how: 'sounds alike' };
+  if (jw >= 0.88 && a[0] === b[0] && Math.min(a.length, b.length) >= 4) return { score: jw * 0.95, how: 'similar spelling' };
   return NO_MATCH;
 }
 

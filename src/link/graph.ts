@@ -46,16 +46,18 @@ export interface Edges {
 /** Group occurrences by value, one entry per (value, person), with the person's first/last use merged. */
 export function groupByValue(index: IdentifierIndex): ValueGroups {
   const nv = index.valueCount;
+  const n = index.occCount;
+  // Two stable counting sorts (by person, then by value) order occurrences by (value, person)
+  // in linear time: no comparison sort over millions of entries.
+  const bySubject = countingOrder(index.occSubject, n, index.subjectCount, null);
   const counts = new Int32Array(nv + 1);
-  for (let i = 0; i < index.occCount; i++) counts[index.occValue[i]! + 1]!++;
+  for (let i = 0; i < n; i++) counts[index.occValue[i]! + 1]!++;
   for (let v = 0; v < nv; v++) counts[v + 1]! += counts[v]!;
-  const fill = counts.slice(0, nv);
-  const occ = new Int32Array(index.occCount);
-  for (let i = 0; i < index.occCount; i++) occ[fill[index.occValue[i]!]!++] = i;
+  const occ = countingOrder(index.occValue, n, nv, bySubject);
 
   // Deduplicate each value's members (one person may hold a value through several records).
   const start = new Int32Array(nv + 1);
-  const members = new Int32Array(index.occCount);
+  const members = new Int32Array(n);
   const first = new Float64Array(index.occCount);
   const last = new Float64Array(index.occCount);
   const types = new Int32Array(index.occCount);
@@ -64,7 +66,6 @@ export function groupByValue(index: IdentifierIndex): ValueGroups {
     start[v] = out;
     const s = counts[v]!;
     const e = counts[v + 1]!;
-    if (e - s > 1) occ.subarray(s, e).sort((x, y) => index.occSubject[x]! - index.occSubject[y]!);
     for (let k = s; k < e; k++) {
       const o = occ[k]!;
       const subj = index.occSubject[o]!;
@@ -85,6 +86,19 @@ export function groupByValue(index: IdentifierIndex): ValueGroups {
   }
   start[nv] = out;
   return { start, members: members.subarray(0, out), first: first.subarray(0, out), last: last.subarray(0, out), types: types.subarray(0, out) };
+}
+
+/** Indexes 0..n-1 ordered by `key` (values 0..range-1), stably, visiting them in `input` order (or 0..n-1). */
+function countingOrder(key: Int32Array, n: number, range: number, input: Int32Array | null): Int32Array {
+  const start = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) start[key[i]! + 1]!++;
+  for (let k = 0; k < range; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const i = input ? input[j]! : j;
+    out[start[key[i]!]!++] = i;
+  }
+  return out;
 }
 
 /** The smaller of two times, ignoring unknown (NaN) ones. */

@@ -98,18 +98,12 @@ export function linkRecords(src: LinkSources, cfg: LinkConfig, fns: LinkFunction
     }
   }
 
-  const groups = groupByValue(index);
-  const weights = valueWeights(index, groups, cfg, agency);
-
   // Direct edges: referrals, and records that are one human.
-  const direct: DirectEdge[] = [];
-  const directInfo: Array<{ referrer?: string; match?: MatchResult }> = [];
+  const referrals: Array<{ referrer: number; referred: number; key: string }> = [];
   for (const p of src.people) {
     if (!p.referred_by) continue;
     const referrer = subjects.get(toPersonKey(p.referred_by));
-    if (!referrer) continue;
-    direct.push({ a: index.subject(referrer), b: index.subject(subjects.get(p.id)!), weight: cfg.referral_weight, kind: 'referral' });
-    directInfo.push({ referrer });
+    if (referrer) referrals.push({ referrer: index.subject(referrer), referred: index.subject(subjects.get(p.id)!), key: referrer });
   }
   const resolution: ResolutionRecord[] = src.people.map((p) => ({
     key: p.id,
@@ -118,22 +112,7 @@ export function linkRecords(src: LinkSources, cfg: LinkConfig, fns: LinkFunction
     dob: p.date_of_birth ?? null,
     ...(perRecord.get(p.id) ?? { emails: [], phones: [], addresses: [] }),
   }));
-  const matches = resolveRecords(resolution, cfg.resolution, fns.names);
-  for (const m of matches) {
-    direct.push({ a: index.subjectIndex(subjects.get(m.a)!)!, b: index.subjectIndex(subjects.get(m.b)!)!, weight: m.probability, kind: 'same_person' });
-    directInfo.push({ match: m });
-  }
-
-  const edges = buildEdges(index, groups, weights, cfg, { agency, direct, keepEvidence: true });
-  const referrals = new Map<number, number[]>();
-  for (const d of direct) if (d.kind === 'referral') (referrals.get(d.a) ?? referrals.set(d.a, []).get(d.a)!).push(d.b);
-  const clusters = absorbHubs(clusterEdges(edges, cfg.join_threshold, cfg.max_cluster_size), {
-    subjectCount: index.subjectCount,
-    valueMembers: linkingValues(groups, weights),
-    referrals,
-    hubMinMembers: cfg.hub_min_members,
-    maxSize: cfg.max_cluster_size,
-  });
+  const { groups, weights, direct, directInfo, edges, clusters, matches } = runGraph(index, cfg, fns.names, { agency, resolution, referrals, keepEvidence: true });
   const drafts = describeClusters(index, groups, weights, clusters, direct, directInfo, cfg);
   const links = linkRows(index, groups, edges, weights, direct, directInfo, src.people, subjects);
 
@@ -154,6 +133,72 @@ export function linkRecords(src: LinkSources, cfg: LinkConfig, fns: LinkFunction
       same_person: matches.length,
     },
   };
+}
+
+export interface GraphOptions {
+  agency?: Array<string | null>;
+  resolution: ResolutionRecord[];
+  referrals: Array<{ referrer: number; referred: number; key: string }>;
+  keepEvidence: boolean;
+}
+
+export interface GraphRun {
+  groups: ValueGroups;
+  weights: Float32Array;
+  direct: DirectEdge[];
+  directInfo: Array<{ referrer?: string; match?: MatchResult }>;
+  matches: MatchResult[];
+  edges: Edges;
+  clusters: number[][];
+}
+
+/** The graph proper, over interned identifiers: weights, same-human matches, edges, clusters. */
+export function runGraph(index: IdentifierIndex, cfg: LinkConfig, names: NameFunctions, opts: GraphOptions): GraphRun {
+  const groups = groupByValue(index);
+  const weights = valueWeights(index, groups, cfg, opts.agency);
+  const direct: DirectEdge[] = [];
+  const directInfo: Array<{ referrer?: string; match?: MatchResult }> = [];
+  for (const r of opts.referrals) {
+    direct.push({ a: r.referrer, b: r.referred, weight: cfg.referral_weight, kind: 'referral' });
+    directInfo.push({ referrer: r.key });
+  }
+  const byKey = new Map(opts.resolution.map((r) => [r.key, r.subject]));
+  const matches = resolveRecords(opts.resolution, cfg.resolution, names, { sharedContact: contactGroups(index, groups, opts.resolution, cfg.resolution.max_block) });
+  for (const m of matches) {
+    direct.push({ a: byKey.get(m.a)!, b: byKey.get(m.b)!, weight: m.probability, kind: 'same_person' });
+    directInfo.push({ match: m });
+  }
+  const edges = buildEdges(index, groups, weights, cfg, { agency: opts.agency, direct, keepEvidence: opts.keepEvidence });
+  const referrals = new Map<number, number[]>();
+  for (const r of opts.referrals) (referrals.get(r.referrer) ?? referrals.set(r.referrer, []).get(r.referrer)!).push(r.referred);
+  const clusters = absorbHubs(clusterEdges(edges, cfg.join_threshold, cfg.max_cluster_size), {
+    subjectCount: index.subjectCount,
+    valueMembers: linkingValues(groups, weights),
+    referrals,
+    hubMinMembers: cfg.hub_min_members,
+    maxSize: cfg.max_cluster_size,
+  });
+  return { groups, weights, direct, directInfo, matches, edges, clusters };
+}
+
+/** Record indexes sharing an email or a phone, from the value groups the graph already has. */
+function* contactGroups(index: IdentifierIndex, groups: ValueGroups, records: ResolutionRecord[], maxBlock: number): Generator<number[]> {
+  const email = LINK_KINDS.indexOf('email');
+  const phone = LINK_KINDS.indexOf('phone');
+  const recordsOf = new Map<number, number[]>();
+  records.forEach((r, i) => {
+    const l = recordsOf.get(r.subject);
+    if (l) l.push(i);
+    else recordsOf.set(r.subject, [i]);
+  });
+  for (let v = 0; v < index.valueCount; v++) {
+    const k = index.valueKind[v];
+    const size = groups.start[v + 1]! - groups.start[v]!;
+    if ((k !== email && k !== phone) || size < 2 || size > maxBlock) continue;
+    const out: number[] = [];
+    for (let m = groups.start[v]!; m < groups.start[v + 1]!; m++) out.push(...(recordsOf.get(groups.members[m]!) ?? []));
+    yield out;
+  }
 }
 
 function* linkingValues(groups: ValueGroups, weights: Float32Array): Generator<Int32Array> {

@@ -94,46 +94,82 @@ export function compareRecords(a: ResolutionRecord, b: ResolutionRecord, w: Reso
   return { a: a.key, b: b.key, weight, probability: probabilityOf(weight), explanation };
 }
 
-/** Blocking keys of a record: names (exact and phonetic) with and without the date of birth, emails, phones. */
-function blockingKeys(r: ResolutionRecord, names: NameFunctions): string[] {
-  const tokens = names.nameTokens(r.name).filter(Boolean).sort();
-  const keys: string[] = [];
-  if (tokens.length) {
-    keys.push(`n:${tokens.join(' ')}`);
-    keys.push(`p:${tokens.map((t) => names.phoneticKey(t)).sort().join(' ')}`);
-    if (r.dob) keys.push(`d:${r.dob}:${tokens.map((t) => names.phoneticKey(t)).sort()[0]}`);
-  }
-  for (const e of r.emails) keys.push(`e:${e}`);
-  for (const p of r.phones) keys.push(`t:${p}`);
-  return keys;
+/**
+ * Candidate pairs (blocking). Only blocks that can lead to a match are worth comparing: with the
+ * default weights a name alone never reaches the match probability, so pairs come from a shared
+ * email or phone, or the same date of birth with one name token that sounds alike. Name-only
+ * blocks are added when the weights let a name alone match. Blocks larger than `max_block` are too
+ * common to mean anything and are skipped.
+ */
+export interface ResolveOptions {
+  /** Groups of record indexes that share an email or a phone (the graph has them already); built here when absent. */
+  sharedContact?: Iterable<ArrayLike<number>>;
 }
 
-/** Pairs of records, of different subjects, that are probably one human. */
-export function resolveRecords(records: ResolutionRecord[], w: ResolutionWeights, names: NameFunctions): MatchResult[] {
-  const blocks = new Map<string, number[]>();
-  records.forEach((r, i) => {
-    for (const k of blockingKeys(r, names)) {
-      const list = blocks.get(k);
-      if (list) list.push(i);
-      else blocks.set(k, [i]);
-    }
-  });
-  const compared = new Set<string>();
+export function resolveRecords(records: ResolutionRecord[], w: ResolutionWeights, names: NameFunctions, opts: ResolveOptions = {}): MatchResult[] {
+  const needed = Math.log2(w.match_probability / (1 - w.match_probability));
+  const nameAlone = w.prior + w.name_exact >= needed;
+  // Names and their tokens repeat a great deal: each is keyed once.
+  const tokenSound = new Map<string, string>();
+  const phonetic = (t: string): string => {
+    let k = tokenSound.get(t);
+    if (k === undefined) tokenSound.set(t, (k = names.phoneticKey(t)));
+    return k;
+  };
+  const sound = new Map<string, string[]>();
+  const soundsOf = (name: string): string[] => {
+    let s = sound.get(name);
+    if (!s) sound.set(name, (s = [...new Set(names.nameTokens(name).filter(Boolean).map(phonetic))].sort()));
+    return s;
+  };
+
+  const compared = new Set<number>();
   const matches: MatchResult[] = [];
-  for (const list of blocks.values()) {
-    if (list.length < 2 || list.length > w.max_block) continue;
+  const n = records.length;
+  const compareBlock = (list: ArrayLike<number>) => {
+    if (list.length < 2 || list.length > w.max_block) return;
     for (let x = 0; x < list.length; x++) {
       for (let y = x + 1; y < list.length; y++) {
-        const a = records[list[x]!]!;
-        const b = records[list[y]!]!;
-        if (a.subject === b.subject) continue;
-        const pair = a.key < b.key ? `${a.key}\u001f${b.key}` : `${b.key}\u001f${a.key}`;
-        if (compared.has(pair)) continue;
-        compared.add(pair);
+        const i = Math.min(list[x]!, list[y]!);
+        const j = Math.max(list[x]!, list[y]!);
+        const a = records[i]!;
+        const b = records[j]!;
+        if (i === j || a.subject === b.subject || compared.has(i * n + j)) continue;
+        compared.add(i * n + j);
         const m = compareRecords(a, b, w, names);
         if (m.probability >= w.match_probability) matches.push(m);
       }
     }
+  };
+
+  if (opts.sharedContact) for (const g of opts.sharedContact) compareBlock(g);
+  else {
+    const byContact = new Map<string, number[]>();
+    records.forEach((r, i) => {
+      for (const k of [...r.emails.map((e) => `e:${e}`), ...r.phones.map((p) => `t:${p}`)]) (byContact.get(k) ?? byContact.set(k, []).get(k)!).push(i);
+    });
+    for (const g of byContact.values()) compareBlock(g);
+  }
+
+  // Same date of birth, then one name token that sounds alike: small maps, no long keys.
+  const byDob = new Map<string, number[]>();
+  records.forEach((r, i) => {
+    if (r.dob) (byDob.get(r.dob) ?? byDob.set(r.dob, []).get(r.dob)!).push(i);
+  });
+  for (const list of byDob.values()) {
+    if (list.length < 2) continue;
+    const bySound = new Map<string, number[]>();
+    for (const i of list) for (const s of soundsOf(records[i]!.name)) (bySound.get(s) ?? bySound.set(s, []).get(s)!).push(i);
+    for (const g of bySound.values()) compareBlock(g);
+  }
+
+  if (nameAlone) {
+    const byName = new Map<string, number[]>();
+    records.forEach((r, i) => {
+      const k = soundsOf(r.name).join(' ');
+      if (k) (byName.get(k) ?? byName.set(k, []).get(k)!).push(i);
+    });
+    for (const g of byName.values()) compareBlock(g);
   }
   return matches;
 }

@@ -34,10 +34,8 @@ export interface IndexableEntry extends ListEntry {
 interface IndexedName {
   name: ListedName;
   tokens: NameToken[];
-  /** Its blocking keys: a query sharing none of them cannot match this name. */
-  keys: Set<string>;
-  /** Per token: its keys and those of it joined with a neighbour (a token sharing none cannot match). */
-  tokenKeys: string[][];
+  /** Per token: ids of its keys and of those of it joined with a neighbour (a token sharing none cannot match). */
+  tokenKeys: Int32Array[];
   /** Per token: its weight, set on first use (weights need the finished index). */
   weights?: number[];
 }
@@ -74,7 +72,10 @@ export interface ScreenMatch {
 }
 
 /** The default decision threshold; `npm run bench -- sanctions` measures precision and recall at it. */
-export const DEFAULT_THRESHOLD = 0.8;
+export const DEFAULT_THRESHOLD = 0.85;
+
+/** How much a shared key of each kind says (by its first letter): spellings > sounds > a shared start or end. */
+const KEY_TRUST: Record<number, number> = { 102 /* f */: 1, 115 /* s */: 1, 109 /* m */: 0.8, 112 /* p */: 0.4, 120 /* x */: 0.4 };
 
 /** Keys shared by more entries than this are too common to find candidates with (they still score). */
 const MAX_POSTINGS = 2500;
@@ -114,8 +115,21 @@ function surnameKey(form: string): string | null {
   return v;
 }
 
-/** The blocking keys of one token: folded spelling, phonetic code, Korean surname group. */
+const tokenKeyCache = new Map<string, string[]>();
+
+/** The blocking keys of one token: folded spelling, phonetic code, Korean surname group (cached: names repeat). */
 function tokenKeys(t: NameToken): string[] {
+  const sig = `${t.script === 'latin' || t.surname ? 's' : '-'}${t.forms.join('|')}`;
+  let keys = tokenKeyCache.get(sig);
+  if (!keys) {
+    keys = computeTokenKeys(t);
+    if (tokenKeyCache.size > 200_000) tokenKeyCache.clear();
+    tokenKeyCache.set(sig, keys);
+  }
+  return keys;
+}
+
+function computeTokenKeys(t: NameToken): string[] {
   const keys = new Set<string>();
   for (const f of t.forms) {
     keys.add(`f:${fold(f)}`);
@@ -123,6 +137,11 @@ function tokenKeys(t: NameToken): string[] {
     if (f.length >= 4) {
       const m = metaphoneKey(f);
       if (m.length >= 2) keys.add(`m:${m}`);
+    }
+    // A typo in a long token leaves its start or its end intact.
+    if (f.length >= 6) {
+      keys.add(`p:${f.slice(0, 3)}`);
+      keys.add(`x:${f.slice(-3)}`);
     }
   }
   if (t.script === 'latin' || t.surname) {
@@ -152,20 +171,27 @@ function nameKeys(tokens: NameToken[]): { all: Set<string>; perToken: string[][]
 /**
  * An upper bound of the name score: the harmonic mean of the weighted shares of tokens on each
  * side that share a key with the other side (a token sharing no key scores 0 against it).
+ * `qMask[key]` has bit i set when query token i has that key.
  */
-function nameScoreBound(qKeys: string[][], qWeights: number[], qAll: Set<string>, n: IndexedName, nWeights: number[]): number {
-  let qTotal = 0;
-  let qHit = 0;
-  for (let i = 0; i < qKeys.length; i++) {
-    qTotal += qWeights[i]!;
-    if (qKeys[i]!.some((k) => n.keys.has(k))) qHit += qWeights[i]!;
-  }
+function nameScoreBound(qMask: Int32Array, qWeights: number[], qTotal: number, n: IndexedName, nWeights: number[]): number {
+  let qBits = 0;
   let cTotal = 0;
   let cHit = 0;
   for (let j = 0; j < n.tokenKeys.length; j++) {
+    const keys = n.tokenKeys[j]!;
+    let hit = false;
+    for (let k = 0; k < keys.length; k++) {
+      const bits = qMask[keys[k]!]!;
+      if (bits) {
+        hit = true;
+        qBits |= bits;
+      }
+    }
     cTotal += nWeights[j]!;
-    if (n.tokenKeys[j]!.some((k) => qAll.has(k))) cHit += nWeights[j]!;
+    if (hit) cHit += nWeights[j]!;
   }
+  let qHit = 0;
+  for (let i = 0; i < qWeights.length; i++) if (qBits & (1 << i)) qHit += qWeights[i]!;
   const qc = qTotal ? qHit / qTotal : 0;
   const cc = cTotal ? cHit / cTotal : 0;
   return qc + cc > 0 ? (2 * qc * cc) / (qc + cc) : 0;
@@ -191,6 +217,14 @@ export class SanctionsIndex {
   readonly entries: IndexedEntry[] = [];
   readonly #postings = new Map<string, number[]>();
   readonly #df = new Map<string, number>();
+  readonly #keyIds = new Map<string, number>();
+  #qMask = new Int32Array(0);
+
+  #keyId(key: string): number {
+    let id = this.#keyIds.get(key);
+    if (id === undefined) this.#keyIds.set(key, (id = this.#keyIds.size));
+    return id;
+  }
   #idfMax = 1;
 
   /** Build the index; `hashId` (optional) gives keyed hashes of identifiers to compare with sealed ones. */
@@ -208,6 +242,7 @@ export class SanctionsIndex {
   #add(e: IndexableEntry, hashId?: (n: string) => string): void {
     const i = this.entries.length;
     const names: IndexedName[] = [];
+    const keys = new Set<string>();
     const seen = new Set<string>();
     for (const n of e.names.flatMap(splitName)) {
       for (const tokens of nameVariants(n.name)) {
@@ -215,7 +250,8 @@ export class SanctionsIndex {
         if (!tokens.length || seen.has(sig)) continue;
         seen.add(sig);
         const k = nameKeys(tokens);
-        names.push({ name: n, tokens, keys: k.all, tokenKeys: k.perToken });
+        for (const key of k.all) keys.add(key);
+        names.push({ name: n, tokens, tokenKeys: k.perToken.map((ks) => Int32Array.from(ks, (x) => this.#keyId(x))) });
       }
     }
     const ids = e.identifiers.map((x) => normalizeIdNumber(x.number)).filter((x) => x.length >= 4);
@@ -230,12 +266,8 @@ export class SanctionsIndex {
         id_hashes: hashId ? new Set(ids.map(hashId)) : null,
       },
     });
-    const keys = new Set<string>();
     const folds = new Set<string>();
-    for (const n of names) {
-      for (const k of n.keys) keys.add(k);
-      for (const t of n.tokens) for (const f of t.forms) folds.add(fold(f));
-    }
+    for (const n of names) for (const t of n.tokens) for (const f of t.forms) folds.add(fold(f));
     for (const key of keys) {
       let p = this.#postings.get(key);
       if (!p) this.#postings.set(key, (p = []));
@@ -296,7 +328,7 @@ export class SanctionsIndex {
         let top = 0;
         for (const key of keys) {
           const p = this.#postings.get(key);
-          const w = p ? this.#keyWeight(key, p.length) * (key.charCodeAt(0) === 109 /* m: */ ? 0.8 : 1) : this.#idfMax;
+          const w = p ? this.#keyWeight(key, p.length) * (KEY_TRUST[key.charCodeAt(0)] ?? 1) : this.#idfMax;
           if (w > top) top = w;
           if (!p || p.length > MAX_POSTINGS) continue;
           for (let k = 0; k < p.length; k++) {
@@ -341,9 +373,23 @@ export class SanctionsIndex {
     const readings = nameVariants(query.name);
     if (!readings.length) return [];
     const out: ScreenMatch[] = [];
+    if (this.#qMask.length !== this.#keyIds.size) this.#qMask = new Int32Array(this.#keyIds.size);
+    const qMask = this.#qMask;
     const prepared = readings.map((r) => {
-      const k = nameKeys(r);
-      return { tokens: r, all: k.all, keys: k.perToken, weights: r.map(this.weight) };
+      // Which of the index's keys each query token has (bit i = token i; names are short).
+      const masked: number[] = [];
+      nameKeys(r).perToken.forEach((ks, i) => {
+        for (const key of ks) {
+          const id = this.#keyIds.get(key);
+          if (id === undefined || i > 30) continue;
+          if (!qMask[id]) masked.push(id);
+          qMask[id] = qMask[id]! | (1 << i);
+        }
+      });
+      const weights = r.map(this.weight);
+      const bits = Int32Array.from(masked, (id) => qMask[id]!);
+      for (const id of masked) qMask[id] = 0;
+      return { tokens: r, masked, bits, weights, total: weights.reduce((a, b) => a + b, 0) };
     });
     // The name score a match needs at least: qualifiers can add at most `bonus`, and only above the floor.
     const bonus = maxBonus(query, opts.weights);
@@ -352,14 +398,16 @@ export class SanctionsIndex {
       const ie = this.entries[i]!;
       let best: { cmp: NameComparison; name: ListedName; reading: NameToken[] } | null = null;
       for (const q of prepared) {
+        q.masked.forEach((id, k) => (qMask[id] = q.bits[k]!));
         for (const n of ie.names) {
           n.weights ??= n.tokens.map(this.weight);
-          if (nameScoreBound(q.keys, q.weights, q.all, n, n.weights) < Math.max(needed, best?.cmp.score ?? 0)) continue;
+          if (nameScoreBound(qMask, q.weights, q.total, n, n.weights) < Math.max(needed, best?.cmp.score ?? 0)) continue;
           const cmp = compareNameParts(q.tokens, n.tokens, this.weight);
           const better =
             !best || cmp.score > best.cmp.score || (cmp.score === best.cmp.score && n.name.kind !== 'weak' && best.name.kind === 'weak');
           if (better) best = { cmp, name: n.name, reading: q.tokens };
         }
+        for (const id of q.masked) qMask[id] = 0;
       }
       if (!best || best.cmp.score <= 0) continue;
       const scored = scoreMatch({ query, entry: ie.features, name: best.name, comparison: best.cmp }, opts.weights);

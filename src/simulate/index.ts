@@ -44,8 +44,8 @@ export interface SimulateSummary {
   truth: Truth;
 }
 
-/** Zeek covers the last two weeks of the activity window. */
-export const ZEEK_START = '2025-06-16';
+/** Zeek covers the last week of the activity window. */
+export const ZEEK_START = '2025-06-23';
 
 export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> {
   const seed = String(opts.seed);

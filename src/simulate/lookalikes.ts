@@ -74,7 +74,7 @@ export class LookalikeMaker {
       const abroad = tr.chance(0.4);
       const place = abroad ? tr.pick(TRIP_ABROAD) : tr.weighted(US_PLACES.filter((x) => x.city !== p.home.city), (x) => x.weight);
       const from = tr.pick(ACTIVITY_DAYS.slice(0, ACTIVITY_DAYS.length - 6));
-      const to = addDays(from, tr.int(3, 9));
+      const to = addDays(from, tr.int(2, 5));
       p.trips.push({ from, to, location: this.b.location(tr, place), tz: place.tz });
       this.add('traveller', [p], { destination: `${place.city}, ${place.country}`, from, to }, abroad ? 'trip abroad' : 'domestic trip');
     }

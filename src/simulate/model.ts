@@ -8,11 +8,11 @@ import type { Address, Place } from './catalog/places.js';
 import type { Network } from './catalog/networks.js';
 import type { Platform, Software, UsbDevice } from './catalog/software.js';
 
-/** The simulated period: HR, payroll and shipping cover all of it; sign-in and network logs the last four weeks. */
+/** The simulated period: HR, payroll and shipping cover all of it; sign-in and network logs its last three weeks. */
 export const PERIOD = {
   start: '2025-01-01',
   end: '2025-06-30',
-  activityStart: '2025-06-02',
+  activityStart: '2025-06-09',
   activityEnd: '2025-06-29',
 } as const;
 

@@ -140,10 +140,11 @@ export class Rng {
 
   /** A version-4-shaped UUID (random bits from this stream). */
   uuid(): string {
-    const h = this.hex(32).split('');
-    h[12] = '4';
-    h[16] = '89ab'[this.int(0, 3)] as string;
-    const s = h.join('');
-    return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+    const w = (n: number) => Math.floor(this.next() * 4294967296).toString(16).padStart(8, '0').slice(0, n);
+    const a = w(8);
+    const b = w(8);
+    const c = w(8);
+    const d = w(8);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${'89ab'[c.charCodeAt(0) % 4]}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
   }
 }

@@ -30,11 +30,8 @@ async function cli(...args: string[]): Promise<{ out: string; code: number }> {
 
 describe('unmask rules / unmask detect', () => {
   let dir: ReturnType<typeof tempDir>;
-  let db: string;
   beforeEach(() => {
     dir = tempDir('unmask-cli-');
-    db = join(dir.dir, 'u.db');
-    process.env.UNMASK_SECRET_KEY = 'ab'.repeat(32);
   });
   afterEach(() => dir.remove());
 

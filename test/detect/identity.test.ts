@@ -113,25 +113,46 @@ describeEachDialect('identity rules', (dialect) => {
     });
   });
 
-  for (const [id, field, value] of [
-    ['identity.signin.shared_mfa_device', 'mfa_device', 'okta-verify-device-7f3a'],
-    ['identity.signin.shared_device_fingerprint', 'device_fingerprint', 'dfp-19c2e0'],
-  ] as const) {
-    describe(id, () => {
-      firesIt(id, `two employees in different cities share one ${field}`, async () => {
-        const people = [person('E1'), person('E2', { home: { street: '9 Harbor Way', city: 'Tampa', region: 'FL', postal_code: '33602', country: 'US' } })];
-        const s = [...signIns(E1, IP.usFairfield, series('2025-03-01T15:00:00Z', 3, 24), { [field]: value }), ...signIns(E2, IP.usSpokane, series('2025-03-01T16:00:00Z', 3, 24), { [field]: value })];
-        const f = await detect(dialect, id, { people, signIns: s });
-        expect(f.map((x) => x.subject_id).sort()).toEqual([E1, E2]);
-        expect(f[0]!.evidence[field]).toBe(value);
-      });
-      silentIt(id, `a couple at one home address shares one ${field}`, async () => {
-        const home = { street: '5 Birch Lane', city: 'Fairfield', region: 'CA', postal_code: '94534', country: 'US' };
-        const s = [...signIns(E1, IP.usFairfield, series('2025-03-01T15:00:00Z', 3, 24), { [field]: value }), ...signIns(E2, IP.usFairfield, series('2025-03-01T16:00:00Z', 3, 24), { [field]: value })];
-        expect(await detect(dialect, id, { people: [person('E1', { home }), person('E2', { home })], signIns: s })).toHaveLength(0);
-      });
+  /** One MFA device or device fingerprint: shared across two cities, or by a couple at one home. */
+  const sharedValue = (field: 'mfa_device' | 'device_fingerprint', value: string) => ({
+    acrossCities: () => ({
+      people: [person('E1'), person('E2', { home: { street: '9 Harbor Way', city: 'Tampa', region: 'FL', postal_code: '33602', country: 'US' } })],
+      signIns: [...signIns(E1, IP.usFairfield, series('2025-03-01T15:00:00Z', 3, 24), { [field]: value }), ...signIns(E2, IP.usSpokane, series('2025-03-01T16:00:00Z', 3, 24), { [field]: value })],
+    }),
+    couple: () => {
+      const home = { street: '5 Birch Lane', city: 'Fairfield', region: 'CA', postal_code: '94534', country: 'US' };
+      return {
+        people: [person('E1', { home }), person('E2', { home })],
+        signIns: [...signIns(E1, IP.usFairfield, series('2025-03-01T15:00:00Z', 3, 24), { [field]: value }), ...signIns(E2, IP.usFairfield, series('2025-03-01T16:00:00Z', 3, 24), { [field]: value })],
+      };
+    },
+  });
+
+  describe('identity.signin.shared_mfa_device', () => {
+    const id = 'identity.signin.shared_mfa_device';
+    const data = sharedValue('mfa_device', 'okta-verify-device-7f3a');
+    firesIt(id, 'two employees in different cities approve MFA with one phone', async () => {
+      const f = await detect(dialect, id, data.acrossCities());
+      expect(f.map((x) => x.subject_id).sort()).toEqual([E1, E2]);
+      expect(f[0]!.evidence.mfa_device).toBe('okta-verify-device-7f3a');
     });
-  }
+    silentIt(id, 'a couple at one home address share one phone', async () => {
+      expect(await detect(dialect, id, data.couple())).toHaveLength(0);
+    });
+  });
+
+  describe('identity.signin.shared_device_fingerprint', () => {
+    const id = 'identity.signin.shared_device_fingerprint';
+    const data = sharedValue('device_fingerprint', 'dfp-19c2e0');
+    firesIt(id, 'two employees in different cities sign in from one device', async () => {
+      const f = await detect(dialect, id, data.acrossCities());
+      expect(f.map((x) => x.subject_id).sort()).toEqual([E1, E2]);
+      expect(f[0]!.evidence.device_fingerprint).toBe('dfp-19c2e0');
+    });
+    silentIt(id, 'a couple at one home address share a family computer', async () => {
+      expect(await detect(dialect, id, data.couple())).toHaveLength(0);
+    });
+  });
 
   describe('identity.session.continuous_multiday', () => {
     const id = 'identity.session.continuous_multiday';

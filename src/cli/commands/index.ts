@@ -15,5 +15,7 @@ import * as lists from './lists.js';
 import * as screen from './screen.js';
 import * as serve from './serve.js';
 import * as users from './users.js';
+import * as simulate from './simulate.js';
+import * as evalCommand from './eval.js';
 
-export const commandModules: Array<{ register(program: Command): void }> = [scan, db, ingest, quarantine, osqueryPack, enrich, lists, screen, rules, detect, link, score, feedback, serve, users];
+export const commandModules: Array<{ register(program: Command): void }> = [scan, db, ingest, quarantine, osqueryPack, enrich, lists, screen, rules, detect, link, score, feedback, serve, users, simulate, evalCommand];

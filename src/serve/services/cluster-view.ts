@@ -31,12 +31,23 @@ export async function buildClusterDetail(store: Store, id: string, role: Role, h
   ]);
   const hubs = parseJson<Array<{ type: string; value: string; members: number }>>(c.hubs, []);
   const hubKeys = new Set(hubs.map((h) => `${h.type}\u0000${h.value}`));
+  const isHub = (type: string, value: string, display: string | null) => hubKeys.has(`${type}\u0000${value}`) || (display !== null && hubKeys.has(`${type}\u0000${display}`));
 
+  // The link stage's own record of what members share (resolved to the humans behind hired
+  // candidates); without it, shared identifiers are derived from the identifiers table.
+  const recorded = await q.clusterSharedValues(store, id);
   const shared = new Map<string, { type: string; value: string; display: string | null; people: Set<string> }>();
-  for (const i of identifiers) {
-    const key = `${i.type}\u0000${i.value}`;
-    const e = shared.get(key) ?? shared.set(key, { type: i.type, value: i.value, display: i.display, people: new Set() }).get(key)!;
-    e.people.add(i.person_id);
+  if (recorded) {
+    for (const v of recorded) {
+      const type = v.types[0] ?? v.kind;
+      shared.set(`${type}\u0000${v.display}`, { type, value: v.display, display: v.display, people: new Set(v.members.filter((m) => memberIds.includes(m))) });
+    }
+  } else {
+    for (const i of identifiers) {
+      const key = `${i.type}\u0000${i.value}`;
+      const e = shared.get(key) ?? shared.set(key, { type: i.type, value: i.value, display: i.display, people: new Set() }).get(key)!;
+      e.people.add(i.person_id);
+    }
   }
   const idNodes = [...shared.entries()].filter(([, e]) => e.people.size >= 2);
 
@@ -52,7 +63,7 @@ export async function buildClusterDetail(store: Store, id: string, role: Role, h
       degree: 0,
       hub: false,
     })),
-    ...idNodes.map(([key, e], n) => {
+    ...idNodes.map(([, e], n) => {
       const meta = IDENTIFIER_TYPES[e.type as IdentifierType];
       return {
         id: `id:${n}`,
@@ -63,7 +74,7 @@ export async function buildClusterDetail(store: Store, id: string, role: Role, h
         level: null,
         identifier_type: e.type,
         degree: e.people.size,
-        hub: hubKeys.has(key) || e.people.size >= hubMinMembers,
+        hub: isHub(e.type, e.value, e.display) || e.people.size >= hubMinMembers,
         _people: e.people,
       };
     }),

@@ -49,12 +49,14 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
   if (!p) return null;
   const mask = needsMasking(role);
   const rules = await ruleInfoById();
+  // A hired candidate is the employee it became: its records count as theirs.
+  const aliases = p.kind === 'candidate' ? [] : await q.hiredCandidateIds(store, p.source_id);
 
   const [scoreRow, shipments, payAccounts, identifiers, ipRows, recent, links, clusterId, cases] = await Promise.all([
     q.getRiskScoreRow(store, 'person', id),
     q.shipmentsOf(store, id),
     q.payAccountsOf(store, id),
-    q.identifiersOf(store, [id]),
+    q.identifiersOf(store, [id, ...aliases]),
     q.signinsByIp(store, id),
     q.recentSignins(store, id, 200),
     q.linksOfPerson(store, id),
@@ -64,7 +66,7 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
   const devices = await q.devicesOfPerson(store, id, shipments.map((s) => s.device_serial).filter((s): s is string => Boolean(s)));
 
   const [personFindings, deviceFindings] = await Promise.all([
-    q.findingsForSubjects(store, 'person', [id]),
+    q.findingsForSubjects(store, 'person', [id, ...aliases]),
     q.findingsForSubjects(store, 'device', devices.map((d) => d.serial)),
   ]);
   const findings = [...personFindings, ...deviceFindings].map((f) => presentFinding(f, role, rules)).sort(bySeverity);
@@ -75,7 +77,8 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
   const attribution = new Set<string>();
   const ipSummary = ipRows.map((r) => {
     const e = r.ip ? enriched.get(r.ip) : undefined;
-    for (const s of e?.sources ?? []) attribution.add(s);
+    // Sources say which data placed the IP; the dataset citations (with licences) are credited on the page.
+    for (const s of e?.sources ?? []) if (/^(location|network):/.test(s)) attribution.add(s.replace(/^(location|network):\s*/, ''));
     return {
       ip: r.ip,
       n: r.n,

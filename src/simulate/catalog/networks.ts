@@ -58,9 +58,11 @@ export const NETWORKS: readonly Network[] = [
   { key: 'telmex', name: 'Telmex Infinitum', asn: 8151, as_org: 'Uninet S.A. de C.V.', domain: 'prod-infinitum.com.mx', kind: 'residential', country: 'MX', prefixes: ['187.128.0.0/12'] },
   { key: 'unicom_ln', name: 'China Unicom', asn: 4837, as_org: 'CHINA UNICOM China169 Backbone', domain: 'chinaunicom.cn', kind: 'residential', country: 'CN', prefixes: ['175.160.0.0/12', '113.224.0.0/12'] },
   // Consumer VPNs and hosting.
-  { key: 'astrill', name: 'Astrill VPN', asn: 8100, as_org: 'QuadraNet Enterprises LLC', domain: 'quadranet.com', kind: 'vpn', country: 'US', prefixes: ['104.223.0.0/17'] },
-  { key: 'astrill_cc', name: 'Astrill VPN', asn: 36352, as_org: 'ColoCrossing', domain: 'colocrossing.com', kind: 'vpn', country: 'US', prefixes: ['192.3.0.0/16', '107.172.0.0/14'] },
-  { key: 'nordvpn', name: 'NordVPN', asn: 9009, as_org: 'M247 Europe SRL', domain: 'm247.com', kind: 'vpn', country: 'US', prefixes: ['146.70.0.0/16'] },
+  // Astrill announces no AS of its own: its exits sit on rented hosting (here ColoCrossing).
+  { key: 'astrill', name: 'Astrill VPN', asn: 36352, as_org: 'ColoCrossing', domain: 'colocrossing.com', kind: 'vpn', country: 'US', prefixes: ['192.3.0.0/16', '107.172.0.0/14'] },
+  { key: 'nordvpn', name: 'NordVPN', asn: 207137, as_org: 'PacketHub S.A.', domain: 'nordvpn.com', kind: 'vpn', country: 'US', prefixes: [] },
+  { key: 'm247', name: 'M247', asn: 9009, as_org: 'M247 Europe SRL', domain: 'm247.com', kind: 'hosting', country: 'US', prefixes: ['146.70.0.0/16'] },
+  { key: 'mullvad', name: 'Mullvad VPN', asn: 39351, as_org: '31173 Services AB', domain: 'mullvad.net', kind: 'vpn', country: 'US', prefixes: [] },
   { key: 'pia', name: 'Private Internet Access', asn: 60068, as_org: 'Datacamp Limited', domain: 'cdn77.com', kind: 'vpn', country: 'US', prefixes: ['212.102.32.0/19', '89.187.160.0/19'] },
   { key: 'digitalocean', name: 'DigitalOcean', asn: 14061, as_org: 'DigitalOcean, LLC', domain: 'digitalocean.com', kind: 'hosting', country: 'US', prefixes: ['159.203.0.0/16', '167.99.0.0/16', '138.197.0.0/16', '104.131.0.0/16'] },
   { key: 'vultr', name: 'Vultr', asn: 20473, as_org: 'The Constant Company, LLC', domain: 'vultr.com', kind: 'hosting', country: 'US', prefixes: ['45.76.0.0/16', '45.77.0.0/16', '149.28.0.0/16'] },

@@ -369,3 +369,20 @@ export async function countLevels(store: Store, subjectType: string): Promise<Re
   const rows = await store.db.selectFrom('risk_scores').select(['level', (eb) => eb.fn.countAll<number>().as('n')]).where('subject_type', '=', subjectType).groupBy('level').execute();
   return Object.fromEntries(rows.map((r) => [r.level, Number(r.n)]));
 }
+
+/** What the link stage recorded about a cluster: the values its members share (or undefined before linking). */
+export async function clusterSharedValues(store: Store, clusterId: string): Promise<Array<{ kind: string; types: string[]; display: string; members: string[] }> | undefined> {
+  const r = await store.db.selectFrom('cluster_evidence').select('shared').where('cluster_id', '=', clusterId).executeTakeFirst();
+  if (!r) return undefined;
+  try {
+    return JSON.parse(r.shared) as Array<{ kind: string; types: string[]; display: string; members: string[] }>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Candidate records of someone who was hired: their identifiers and findings belong to the employee. */
+export async function hiredCandidateIds(store: Store, hrSourceId: string): Promise<string[]> {
+  const rows = await store.db.selectFrom('people').select('id').where('kind', '=', 'candidate').where('hired_person_id', '=', hrSourceId).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,15 @@
+import { parseConfig } from '../src/config/config.js';
+import * as names from '../src/enrich/names.js';
+import { generate } from './link.bench.js';
+import { groupByValue, valueWeights, buildEdges } from '../src/link/graph.js';
+import { resolveRecords } from '../src/link/resolution.js';
+import { clusterEdges, absorbHubs } from '../src/link/cluster.js';
+const cfg = parseConfig({}).score.link;
+let c = process.cpuUsage(); let t = performance.now();
+const lap = (l: string) => { const n = performance.now(); const cu = process.cpuUsage(c); console.log(l, 'wall', ((n - t) / 1000).toFixed(2), 'cpu', ((cu.user + cu.system) / 1e6).toFixed(2)); t = n; c = process.cpuUsage(); };
+const pop = generate(Number(process.argv[2] ?? 100000)); lap('generate');
+const groups = groupByValue(pop.index); lap('group');
+const weights = valueWeights(pop.index, groups, cfg); lap('weights');
+const matches = resolveRecords(pop.resolution, cfg.resolution, names); lap('resolve ' + matches.length);
+const edges = buildEdges(pop.index, groups, weights, cfg, {}); lap('edges ' + edges.count);
+const cl = clusterEdges(edges, cfg.join_threshold, cfg.max_cluster_size); lap('cluster ' + cl.length);

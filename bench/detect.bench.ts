@@ -1,0 +1,155 @@
+/**
+ * Detection time against ingest time of the same data, at two sizes. 20,000 people sign in to
+ * Okta; the generator writes N events (default 5,000,000; BENCH_DETECT_SIGNINS to change) and N/4,
+ * each as a vendor NDJSON file. For each size the built CLI, in child processes, ingests the
+ * people and the events into a fresh SQLite database, enriches it, and runs `unmask detect`.
+ * Printed per size: ingest, enrich and detect seconds, detect/ingest ratio, detect peak memory;
+ * then how detection time grew against the number of events (1.0 = linear).
+ * Targets: detection no slower than the ingest of the same data (ratio <= 1); growth within
+ * 1.0 +/- 0.3 of linear; detect peak memory bounded by people, not events (< 1 GB at 5M).
+ *
+ * The population: most people sign in from their own residential address (Comcast ranges, US);
+ * 2% use a consumer VPN (Mullvad) part of the time, 1% sign in from Korea, and five people share
+ * one house's address (a laptop farm), so the rules have something to find.
+ */
+import { execFileSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fmt, runChild, time } from './util.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PEOPLE = 20_000;
+const KEY = 'cd'.repeat(32);
+const DAYS = 90;
+const START = Date.UTC(2025, 0, 6);
+
+const homeIp = (u: number) => `73.${(u >> 8) & 127}.${u & 255}.${(u % 200) + 20}`;
+const farmIp = '73.162.10.20';
+const vpnIp = (i: number) => `45.83.220.${(i % 200) + 10}`;
+const koreaIp = (u: number) => `175.223.${u & 255}.${(u % 200) + 10}`;
+
+function ipFor(u: number, i: number): { ip: string; country: string; lat: number; lon: number } {
+  if (u < 5) return { ip: farmIp, country: 'United States', lat: 38.25, lon: -122.04 };
+  if (u % 100 === 7) return { ip: koreaIp(u), country: 'South Korea', lat: 37.66, lon: 126.84 };
+  if (u % 50 === 3 && i % 2 === 0) return { ip: vpnIp(i), country: 'Sweden', lat: 55.6, lon: 13.0 };
+  return { ip: homeIp(u), country: 'United States', lat: 38.25, lon: -122.04 };
+}
+
+/** One Okta System Log event with the fields a sign-in carries. */
+function oktaEvent(i: number, n: number): string {
+  const u = i % PEOPLE;
+  const k = Math.floor(i / PEOPLE);
+  const perUser = Math.ceil(n / PEOPLE);
+  // Each person's events spread over the same 90 days, working hours in Pacific time plus jitter.
+  const at = START + Math.floor((k / perUser) * DAYS) * 86_400_000 + (16 + (k % 9)) * 3_600_000 + (u % 3600) * 1000;
+  const where = ipFor(u, i);
+  return JSON.stringify({
+    uuid: `b${i.toString(16).padStart(11, '0')}-0000-4000-8000-${u.toString(16).padStart(12, '0')}`,
+    published: new Date(at).toISOString(),
+    eventType: i % 3 === 0 ? 'user.authentication.sso' : 'user.session.start',
+    actor: { type: 'User', alternateId: `user${u}@example.com`, displayName: `User ${u}` },
+    client: {
+      ipAddress: where.ip,
+      userAgent: { rawUserAgent: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36' },
+      geographicalContext: { country: where.country, city: null, geolocation: { lat: where.lat, lon: where.lon } },
+    },
+    outcome: { result: i % 29 === 0 ? 'FAILURE' : 'SUCCESS' },
+    securityContext: { asNumber: null, isp: null, isProxy: false },
+    authenticationContext: { externalSessionId: `102s${u}-${Math.floor(k / 4)}` },
+    debugContext: { debugData: { deviceFingerprint: `fp-${u < 5 ? 'farm' : u}` } },
+  });
+}
+
+async function writeEvents(file: string, n: number): Promise<void> {
+  const out = createWriteStream(file);
+  let buf: string[] = [];
+  for (let i = 0; i < n; i++) {
+    buf.push(oktaEvent(i, n));
+    if (buf.length === 5000) {
+      if (!out.write(`${buf.join('\n')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+      buf = [];
+    }
+  }
+  if (buf.length) out.write(`${buf.join('\n')}\n`);
+  await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
+}
+
+function writePeople(file: string): void {
+  const rows = ['person_id,full_name,work_email,home_street,home_city,home_region,home_postal_code,home_country,timezone,hire_date'];
+  for (let u = 0; u < PEOPLE; u++) rows.push(`E${u},User ${u},user${u}@example.com,${u + 1} Oak Street,Fairfield,CA,94534,US,America/Los_Angeles,2024-06-03`);
+  writeFileSync(file, `${rows.join('\n')}\n`);
+}
+
+function cliArgs(): string[] {
+  try {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
+  } catch {
+    // Type errors in unrelated files still emit JavaScript; only a missing CLI is fatal.
+  }
+  if (existsSync(join(root, 'dist/cli/main.js'))) return [join(root, 'bin/unmask.js')];
+  return ['--import', 'tsx', join(root, 'src/cli/main.ts')];
+}
+
+interface SizeResult {
+  events: number;
+  ingest: number;
+  enrich: number;
+  detect: number;
+  detectPeakMb: number;
+  findings: number;
+}
+
+async function measure(cli: string[], n: number): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-detect-'));
+  try {
+    const events = join(dir, 'okta.ndjson');
+    const people = join(dir, 'people.csv');
+    const db = join(dir, 'unmask.db');
+    writePeople(people);
+    const gen = await time(() => writeEvents(events, n));
+    console.log(`  generated ${fmt(n)} Okta events (${fmt(statSync(events).size / 1e6)} MB) in ${gen.seconds.toFixed(1)} s`);
+    const env = { UNMASK_SECRET_KEY: KEY, UNMASK_CONFIG: '' };
+    const step = async (label: string, args: string[]) => {
+      const r = await runChild('node', [...cli, '--db', db, ...args], env);
+      if (r.code !== 0) throw new Error(`${label} failed (${r.code}): ${r.stderr.slice(0, 2000)}`);
+      return r;
+    };
+    await step('people ingest', ['-q', 'ingest', '--source', 'people', people]);
+    const ingest = await step('okta ingest', ['-q', 'ingest', '--source', 'okta', events]);
+    const enrich = await step('enrich', ['-q', 'enrich', 'store']);
+    const detect = await step('detect', ['--json', 'detect']);
+    const report = JSON.parse(detect.stdout) as { findings: number; rules: Array<{ id: string; findings: number; seconds: number }> };
+    const top = report.rules.filter((r) => r.findings).map((r) => `${r.id} ${r.findings}`).join(', ');
+    console.log(`  findings: ${report.findings} (${top})`);
+    return { events: n, ingest: ingest.seconds, enrich: enrich.seconds, detect: detect.seconds, detectPeakMb: detect.peakMb, findings: report.findings };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function run(): Promise<void> {
+  const n = Number(process.env.BENCH_DETECT_SIGNINS ?? 5_000_000);
+  const sizes = [Math.round(n / 4), n];
+  const cli = cliArgs();
+  const results: SizeResult[] = [];
+  for (const size of sizes) {
+    console.log(`${fmt(PEOPLE)} people, ${fmt(size)} sign-in events:`);
+    results.push(await measure(cli, size));
+  }
+  console.log('');
+  console.log('  events      ingest s   enrich s   detect s   detect/ingest   detect µs/event   detect peak MB');
+  for (const r of results) {
+    const ratio = r.detect / r.ingest;
+    console.log(
+      `  ${fmt(r.events).padStart(9)}   ${r.ingest.toFixed(1).padStart(8)}   ${r.enrich.toFixed(1).padStart(8)}   ${r.detect.toFixed(1).padStart(8)}   ${ratio.toFixed(2).padStart(13)}   ${((r.detect * 1e6) / r.events).toFixed(1).padStart(15)}   ${fmt(r.detectPeakMb).padStart(14)}`,
+    );
+  }
+  const [small, big] = results as [SizeResult, SizeResult];
+  const growth = big.detect / small.detect / (big.events / small.events);
+  const ratio = big.detect / big.ingest;
+  console.log(`detection time grew ${(big.detect / small.detect).toFixed(2)}x for ${(big.events / small.events).toFixed(2)}x the events: ${growth.toFixed(2)} of linear (target 1.0 +/- 0.3) ${Math.abs(growth - 1) <= 0.3 ? 'OK' : 'OFF TARGET'}`);
+  console.log(`detect/ingest at ${fmt(big.events)} events: ${ratio.toFixed(2)} (target <= 1) ${ratio <= 1 ? 'OK' : 'ABOVE TARGET'}`);
+  console.log(`detect peak memory at ${fmt(big.events)} events: ${fmt(big.detectPeakMb)} MB (target < 1024 MB) ${big.detectPeakMb < 1024 ? 'OK' : 'ABOVE TARGET'}`);
+}
