@@ -62,7 +62,7 @@ function oktaEvent(i: number, n: number): string {
   });
 }
 
-async function writeEvents(file: string, n: number): Promise<void> {
+export async function writeEvents(file: string, n: number): Promise<void> {
   const out = createWriteStream(file);
   let buf: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -76,7 +76,7 @@ async function writeEvents(file: string, n: number): Promise<void> {
   await new Promise<void>((r, j) => out.end((e?: Error | null) => (e ? j(e) : r())));
 }
 
-function writePeople(file: string): void {
+export function writePeople(file: string): void {
   const rows = ['person_id,full_name,work_email,home_street,home_city,home_region,home_postal_code,home_country,timezone,hire_date'];
   for (let u = 0; u < PEOPLE; u++) rows.push(`E${u},User ${u},user${u}@example.com,${u + 1} Oak Street,Fairfield,CA,94534,US,America/Los_Angeles,2024-06-03`);
   writeFileSync(file, `${rows.join('\n')}\n`);
@@ -88,8 +88,18 @@ function cliArgs(): string[] {
   } catch {
     // Type errors in unrelated files still emit JavaScript; only a missing CLI is fatal.
   }
-  if (existsSync(join(root, 'dist/cli/main.js'))) return [join(root, 'bin/unmask.js')];
-  return ['--import', 'tsx', join(root, 'src/cli/main.ts')];
+  // The built CLI when it builds and starts (other areas' files may be mid-change), else the sources.
+  if (existsSync(join(root, 'dist/cli/main.js'))) {
+    try {
+      execFileSync('node', [join(root, 'bin/unmask.js'), 'rules'], { cwd: root, stdio: 'pipe', env: { ...process.env, UNMASK_CONFIG: '' } });
+      return [join(root, 'bin/unmask.js')];
+    } catch {
+      console.log('  (the built CLI does not start; running the TypeScript sources through tsx)');
+    }
+  }
+  const launcher = join(mkdtempSync(join(tmpdir(), 'unmask-bench-cli-')), 'unmask.mjs');
+  writeFileSync(launcher, `import { main } from ${JSON.stringify(join(root, 'src/cli/main.ts'))};\nawait main(process.argv);\n`);
+  return ['--import', 'tsx', launcher];
 }
 
 interface SizeResult {

@@ -38,18 +38,13 @@ export function isAnonymizing(v: IpView | null | undefined): boolean {
   return !!v && !v.corporate && !v.allowed_vpn && (v.class === 'vpn' || v.class === 'hosting' || v.class === 'tor');
 }
 
+/** A successful sign-in as the per-person rules see it (shared-device rules aggregate in SQL instead). */
 export interface SignInView {
   id: string;
   at: number;
   iso: string;
-  source: string;
   ip: string | null;
   net: IpView | null;
-  event_type: string | null;
-  session_id: string | null;
-  user_agent: string | null;
-  device_fingerprint: string | null;
-  mfa_device: string | null;
 }
 
 export interface PersonSignIns {
@@ -204,14 +199,8 @@ export class DetectData {
       id: r.id,
       at: Date.parse(r.occurred_at),
       iso: r.occurred_at,
-      source: r.source,
       ip: r.ip,
       net: r.ip ? this.ip(r.ip, r) : null,
-      event_type: r.event_type,
-      session_id: r.session_id,
-      user_agent: r.user_agent,
-      device_fingerprint: r.device_fingerprint,
-      mfa_device: r.mfa_device,
     };
   }
 

@@ -142,6 +142,124 @@ function emptyReport(source: SourceName, file: string): FileReport {
 
 const MAX_WARNINGS_PER_FILE = 100;
 
+interface FileRun {
+  sink: Sink;
+  lookups: Lookups;
+  /** Host → serial, learned as osquery results are read. */
+  byHost: Map<string, string>;
+  runId: string;
+  opts: IngestOptions;
+}
+
+/** Read one file: records mapped and written, malformed ones quarantined, counted in its report. */
+async function ingestOneFile({ source: sourceName, file }: PlannedFile, { sink, lookups, byHost, runId, opts }: FileRun): Promise<FileReport> {
+  const source = SOURCES[sourceName];
+  const report = emptyReport(sourceName, file);
+  sink.reset();
+  const ft0 = performance.now();
+  let lastProgress = ft0;
+  const warn = (m: string) => {
+    if (report.warnings.length < MAX_WARNINGS_PER_FILE) report.warnings.push(m);
+    else if (report.warnings.length === MAX_WARNINGS_PER_FILE) report.warnings.push('(further warnings not listed)');
+  };
+  const ctx: MapContext = { source: sourceName, file, line: 0, key: opts.key, config: opts.config, lookups, warn: (m) => warn(`line ${ctx.line}: ${m}`) };
+  const reject = async (line: number, reason: string, raw: string) => {
+    report.rejected++;
+    await sink.push('quarantine', quarantineRecord(sourceName, file, line, reason, raw, runId));
+  };
+  try {
+    for await (const rec of source.read(file, (n) => (report.bytes += n))) {
+      if (rec.warning !== undefined) {
+        warn(`line ${rec.line}: ${rec.warning}`);
+        continue;
+      }
+      report.records_read++;
+      if (rec.error !== undefined) {
+        await reject(rec.line, rec.error, rec.raw);
+      } else {
+        ctx.line = rec.line;
+        let result: MapResult | null = null;
+        try {
+          const r = source.map(rec.value, ctx);
+          result = r instanceof Promise ? await r : r;
+        } catch (e) {
+          if (!(e instanceof RecordError)) throw new FileError(file, `line ${rec.line}: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+          await reject(rec.line, e.message, rec.raw);
+        }
+        if (result) {
+          if (result.outputs.length === 0) {
+            report.skipped++;
+            const why = result.skipped ?? 'nothing to keep';
+            report.skipped_reasons[why] = (report.skipped_reasons[why] ?? 0) + 1;
+          } else {
+            report.accepted++;
+            for (const out of result.outputs) {
+              if (out.kind === 'host_serial') byHost.set(out.host.toLowerCase(), out.serial);
+              await sink.add(out, file);
+            }
+          }
+        }
+      }
+      if ((report.records_read & 1023) === 0) {
+        const now = performance.now();
+        if (now - lastProgress > 250) {
+          lastProgress = now;
+          const s = (now - ft0) / 1000;
+          opts.log.progress(
+            `${basename(file)}: ${report.records_read.toLocaleString('en-US')} records (${Math.round(report.records_read / s).toLocaleString('en-US')}/s), ${(report.bytes / 1e6).toFixed(1)} MB (${(report.bytes / 1e6 / s).toFixed(1)} MB/s)`,
+          );
+        }
+      }
+    }
+    await sink.finish();
+  } catch (e) {
+    await sink.finish();
+    if (e instanceof FileError) report.error = e.message;
+    else report.error = `${file}: ${e instanceof Error ? e.message : String(e)}`;
+    opts.log.error(report.error);
+  }
+  opts.log.done();
+  report.duplicates = sink.counts.duplicates;
+  report.seconds = (performance.now() - ft0) / 1000;
+  if (!report.error && report.records_read === 0) report.note = 'empty file: no records';
+  return report;
+}
+
+/** Log tables, by the sources that fill them. */
+const LOG_TABLES = { okta: 'signins', entra: 'signins', google: 'signins', osquery: 'endpoint_rows', zeek: 'net_connections' } as const;
+/** A load is bulk when it brings at least this many rows (estimated from bytes), and no fewer than the table holds. */
+const BULK_MIN_ROWS = 200_000;
+const BYTES_PER_ROW_ESTIMATE = 1000;
+
+/**
+ * On SQLite, drop the secondary indexes of log tables about to receive a bulk load (re-created at
+ * the end of the run): much faster than keeping them up to date row by row.
+ */
+async function deferIndexesForBulkLoad(store: Store, plan: PlannedFile[]): Promise<string[]> {
+  if (!store.sqlite) return [];
+  const bytes = new Map<string, number>();
+  for (const { source, file } of plan) {
+    const table = (LOG_TABLES as Record<string, string>)[source];
+    if (!table) continue;
+    let size = 0;
+    try {
+      size = statSync(file).size;
+    } catch {
+      continue;
+    }
+    // Compressed logs hold several times their size.
+    bytes.set(table, (bytes.get(table) ?? 0) + (file.endsWith('.gz') ? size * 8 : size));
+  }
+  const dropped: string[] = [];
+  for (const [table, b] of bytes) {
+    const rows = b / BYTES_PER_ROW_ESTIMATE;
+    if (rows >= BULK_MIN_ROWS && rows >= (await repo.rowEstimate(store, table as keyof typeof LOG_TABLES extends never ? never : 'signins'))) {
+      dropped.push(...(await repo.deferIndexes(store, table)));
+    }
+  }
+  return dropped;
+}
+
 export async function runIngest(store: Store, plan: PlannedFile[], target: string, opts: IngestOptions): Promise<IngestReport> {
   const t0 = performance.now();
   const runId = randomUUID();
@@ -153,89 +271,26 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
     personByEmail: (e) => byEmail.get(e.trim().toLowerCase()),
     serialByHost: (h) => byHost.get(h.toLowerCase()),
   };
+  await repo.restoreDeferredIndexes(store); // left by a run that did not finish
+  const deferred = await deferIndexesForBulkLoad(store, plan);
   // A file-backed SQLite store is written from a second thread; PostgreSQL and :memory: from this one.
   const writer = store.sqlite && store.location !== ':memory:' && opts.writerThread !== false ? new SqliteWriterThread(store.location) : null;
   const sink = new Sink(store, opts.batchSize ?? 2000, writer);
   const reports: FileReport[] = [];
   try {
-
-  for (const { source: sourceName, file } of plan) {
-    const source = SOURCES[sourceName];
-    const report = emptyReport(sourceName, file);
-    reports.push(report);
-    sink.reset();
-    const ft0 = performance.now();
-    let lastProgress = ft0;
-    const warn = (m: string) => {
-      if (report.warnings.length < MAX_WARNINGS_PER_FILE) report.warnings.push(m);
-      else if (report.warnings.length === MAX_WARNINGS_PER_FILE) report.warnings.push('(further warnings not listed)');
-    };
-    const ctx: MapContext = { source: sourceName, file, line: 0, key: opts.key, config: opts.config, lookups, warn: (m) => warn(`line ${ctx.line}: ${m}`) };
-    const reject = async (line: number, reason: string, raw: string) => {
-      report.rejected++;
-      await sink.push('quarantine', quarantineRecord(sourceName, file, line, reason, source.redact ? source.redact(raw) : raw, runId));
-    };
-    try {
-      for await (const rec of source.read(file, (n) => (report.bytes += n))) {
-        if (rec.warning !== undefined) {
-          warn(`line ${rec.line}: ${rec.warning}`);
-          continue;
-        }
-        report.records_read++;
-        if (rec.error !== undefined) {
-          await reject(rec.line, rec.error, rec.raw);
-        } else {
-          ctx.line = rec.line;
-          let result: MapResult | null = null;
-          try {
-            const r = source.map(rec.value, ctx);
-            result = r instanceof Promise ? await r : r;
-          } catch (e) {
-            if (!(e instanceof RecordError)) throw e;
-            await reject(rec.line, e.message, rec.raw);
-          }
-          if (result) {
-            if (result.outputs.length === 0) {
-              report.skipped++;
-              const why = result.skipped ?? 'nothing to keep';
-              report.skipped_reasons[why] = (report.skipped_reasons[why] ?? 0) + 1;
-            } else {
-              report.accepted++;
-              for (const out of result.outputs) {
-                if (out.kind === 'host_serial') byHost.set(out.host.toLowerCase(), out.serial);
-                await sink.add(out, file);
-              }
-            }
-          }
-        }
-        if ((report.records_read & 1023) === 0) {
-          const now = performance.now();
-          if (now - lastProgress > 250) {
-            lastProgress = now;
-            const s = (now - ft0) / 1000;
-            opts.log.progress(
-              `${basename(file)}: ${report.records_read.toLocaleString('en-US')} records (${Math.round(report.records_read / s).toLocaleString('en-US')}/s), ${(report.bytes / 1e6).toFixed(1)} MB (${(report.bytes / 1e6 / s).toFixed(1)} MB/s)`,
-            );
-          }
-        }
-      }
-      await sink.finish();
-    } catch (e) {
-      await sink.finish();
-      if (e instanceof FileError) report.error = e.message;
-      else report.error = `${file}: ${e instanceof Error ? e.message : String(e)}`;
-      opts.log.error(report.error);
+    for (const planned of plan) {
+      reports.push(await ingestOneFile(planned, { sink, lookups, byHost, runId, opts }));
+      // People read now can be matched by the sign-ins read next; devices by the osquery rows.
+      if (planned.source === 'people') byEmail = await repo.personIdsByEmail(store);
+      if (planned.source === 'devices') for (const [h, s] of await repo.serialsByHost(store)) byHost.set(h, s);
     }
-    opts.log.done();
-    report.duplicates = sink.counts.duplicates;
-    report.seconds = (performance.now() - ft0) / 1000;
-    if (!report.error && report.records_read === 0) report.note = 'empty file: no records';
-    // People read now can be matched by the sign-ins read next.
-    if (sourceName === 'people') byEmail = await repo.personIdsByEmail(store);
-    if (sourceName === 'devices') for (const [h, s] of await repo.serialsByHost(store)) byHost.set(h, s);
-  }
   } finally {
     await writer?.close();
+    if (deferred.length) {
+      opts.log.progress(`re-creating ${deferred.length} indexes...`);
+      await repo.restoreDeferredIndexes(store);
+      opts.log.done();
+    }
   }
 
   // Join what was stored before its person or device was known (another run, another order).

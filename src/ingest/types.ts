@@ -94,12 +94,10 @@ export interface MapContext {
 
 export interface Source {
   name: SourceName;
-  /** Turn a file into raw records (streaming). */
+  /** Turn a file into raw records (streaming). Readers of pay files redact secrets in `raw`. */
   read(file: string, onBytes: (n: number) => void): AsyncIterable<RawRecord>;
   /** Map one parsed record; throw RecordError for a malformed one. */
   map(value: unknown, ctx: MapContext): MapResult | Promise<MapResult>;
-  /** Redact secrets from a raw record before it is quarantined (pay files). */
-  redact?(raw: string): string;
 }
 
 export interface FileReport {

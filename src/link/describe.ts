@@ -4,7 +4,7 @@
  * and the fact key under which the scorer counts a shared value once.
  */
 import type { LinkKind } from '../config/sections/score.js';
-import type { IdentifierType } from '../model/index.js';
+import { IDENTIFIER_TYPE_LIST } from './identifier-index.js';
 
 const NOUNS: Record<LinkKind, [singular: string, plural: string]> = {
   email: ['an email address', 'email addresses'],
@@ -23,23 +23,34 @@ const NOUNS: Record<LinkKind, [singular: string, plural: string]> = {
   profile_url: ['a profile link', 'profile links'],
 };
 
-/** Addresses say whether they are homes, shipping destinations or both. */
-function addressNoun(types: IdentifierType[], plural: boolean): string {
-  const home = types.includes('home_address');
-  const ship = types.includes('ship_address');
-  const what = home && ship ? 'address (home of some, shipping address of others)' : ship ? 'shipping address' : 'home address';
-  if (plural) return home && ship ? 'addresses (home of some, shipping address of others)' : `${what}es`;
-  return `${home && ship ? 'an' : 'a'} ${what}`;
+/** How the sharers hold an address: all as home, all as shipping destination, all as both, or some one way and some the other. */
+export type AddressRole = 'home' | 'ship' | 'home_and_ship' | 'mixed';
+
+const HOME_BIT = 1 << IDENTIFIER_TYPE_LIST.indexOf('home_address');
+const SHIP_BIT = 1 << IDENTIFIER_TYPE_LIST.indexOf('ship_address');
+
+/** The role from each sharer's bitmask of identifier types (IDENTIFIER_TYPE_LIST order). */
+export function addressRole(masks: number[]): AddressRole {
+  const allHome = masks.every((m) => m & HOME_BIT);
+  const allShip = masks.every((m) => m & SHIP_BIT);
+  return allHome && allShip ? 'home_and_ship' : allHome ? 'home' : allShip ? 'ship' : 'mixed';
 }
 
-export function nounFor(kind: LinkKind, types: IdentifierType[], plural = false): string {
-  if (kind === 'address') return addressNoun(types, plural);
+const ADDRESS_NOUNS: Record<AddressRole, [string, string]> = {
+  home: ['a home address', 'home addresses'],
+  ship: ['a shipping address', 'shipping addresses'],
+  home_and_ship: ['a home and shipping address', 'home and shipping addresses'],
+  mixed: ['an address (home of some, shipping address of others)', 'addresses (home of some, shipping address of others)'],
+};
+
+export function nounFor(kind: LinkKind, role: AddressRole | null, plural = false): string {
+  if (kind === 'address') return ADDRESS_NOUNS[role ?? 'mixed'][plural ? 1 : 0];
   return NOUNS[kind][plural ? 1 : 0];
 }
 
 /** The label of one shared value on a link: "same shipping address". */
-export function sameLabel(kind: LinkKind, types: IdentifierType[]): string {
-  return `same ${nounFor(kind, types).replace(/^an? /, '')}`;
+export function sameLabel(kind: LinkKind, role: AddressRole | null): string {
+  return `same ${nounFor(kind, role).replace(/^an? /, '')}`;
 }
 
 /**
@@ -58,14 +69,14 @@ export function identifierFactKeys(kind: LinkKind, value: string): string[] {
 }
 
 /** Hub type names, as shown in the `hubs` list. */
-export function hubType(kind: LinkKind, types: IdentifierType[]): string {
+export function hubType(kind: LinkKind, role: AddressRole | null): string {
   if (kind !== 'address') return kind;
-  return types.includes('ship_address') && !types.includes('home_address') ? 'ship_address' : types.includes('ship_address') ? 'address' : 'home_address';
+  return role === 'home' ? 'home_address' : role === 'ship' ? 'ship_address' : 'address';
 }
 
 export interface SharedGroup {
   kind: LinkKind;
-  types: IdentifierType[];
+  role: AddressRole | null;
   display: string;
   people: number;
   values: number;
@@ -73,6 +84,6 @@ export interface SharedGroup {
 
 /** "4 people share a shipping address (1 MAIN ST ...)", "3 people share 2 bank accounts". */
 export function sharedReason(g: SharedGroup): string {
-  if (g.values === 1) return `${g.people} people share ${nounFor(g.kind, g.types)}${g.display ? ` (${g.display})` : ''}`;
-  return `${g.people} people share ${g.values} ${nounFor(g.kind, g.types, true)}`;
+  if (g.values === 1) return `${g.people} people share ${nounFor(g.kind, g.role)}${g.display ? ` (${g.display})` : ''}`;
+  return `${g.people} people share ${g.values} ${nounFor(g.kind, g.role, true)}`;
 }

@@ -34,10 +34,11 @@ export class IdentifierIndex {
   /** Subject (person) keys by index. */
   readonly subjects: string[] = [];
   readonly #subjectIds = new Map<string, number>();
-  /** `kind\u001fvalue` by value index; `display` is what people see (masked for secrets). */
-  readonly valueKeys: string[] = [];
+  /** The value by value index (its kind is `valueKind`); `display` is what people see (masked for secrets). */
+  readonly values: string[] = [];
   readonly valueDisplay: Array<string | null> = [];
-  readonly #valueIds = new Map<string, number>();
+  /** One map per kind: no concatenated keys for millions of values. */
+  readonly #valueIds = LINK_KINDS.map(() => new Map<string, number>());
   valueKind = new Uint8Array(1024);
   /** Multiplier on the value's link weight (an IP's class); 1 unless set. */
   valueFactor = new Float32Array(1024);
@@ -54,7 +55,7 @@ export class IdentifierIndex {
     return this.subjects.length;
   }
   get valueCount(): number {
-    return this.valueKeys.length;
+    return this.values.length;
   }
 
   subject(key: string): number {
@@ -72,25 +73,23 @@ export class IdentifierIndex {
 
   value(kind: LinkKind, value: string, display: string | null): number {
     const kindIndex = KIND_INDEX.get(kind)!;
-    const key = `${kind}\u001f${value}`;
-    let i = this.#valueIds.get(key);
+    const ids = this.#valueIds[kindIndex]!;
+    let i = ids.get(value);
     if (i === undefined) {
-      i = this.valueKeys.length;
-      this.valueKeys.push(key);
+      i = this.values.length;
+      this.values.push(value);
       this.valueDisplay.push(display);
       this.valueKind = grow(this.valueKind, i + 1);
       this.valueFactor = grow(this.valueFactor, i + 1);
       this.valueKind[i] = kindIndex;
       this.valueFactor[i] = 1;
-      this.#valueIds.set(key, i);
+      ids.set(value, i);
     }
     return i;
   }
 
-  /** The value part of a value key (after the kind). */
   rawValue(valueIndex: number): string {
-    const k = this.valueKeys[valueIndex]!;
-    return k.slice(k.indexOf('\u001f') + 1);
+    return this.values[valueIndex]!;
   }
 
   add(subject: number, type: IdentifierType, value: string, display: string | null, firstDays = NaN, lastDays = NaN): number {

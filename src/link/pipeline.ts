@@ -4,11 +4,11 @@
  * src/link/index.ts feeds it from the store and saves what it returns.
  */
 import { LINK_KINDS, type LinkConfig, type LinkKind } from '../config/sections/score.js';
-import { contentId, type Identifier, type IdentifierType, type Person } from '../model/index.js';
+import { contentId, type Identifier, type Person } from '../model/index.js';
 import { absorbHubs, clusterEdges } from './cluster.js';
-import { hubType, identifierFactKeys, sameLabel, sharedReason, type SharedGroup } from './describe.js';
+import { addressRole, hubType, identifierFactKeys, sameLabel, sharedReason, type AddressRole, type SharedGroup } from './describe.js';
 import { buildEdges, groupByValue, valueWeights, type DirectEdge, type Edges, type ValueGroups } from './graph.js';
-import { IDENTIFIER_TYPE_LIST, IdentifierIndex, toDays } from './identifier-index.js';
+import { IdentifierIndex, toDays } from './identifier-index.js';
 import { extractIdentifiers, type LinkSources, type Normalizers } from './identifiers.js';
 import { resolveRecords, type MatchResult, type NameFunctions, type ResolutionRecord } from './resolution.js';
 import { sourceIdOf, subjectMap, toPersonKey } from './subjects.js';
@@ -36,7 +36,8 @@ export interface LinkRecord {
 /** A value that several members of a cluster share: a fact the scorer counts once. */
 export interface SharedValue {
   kind: LinkKind | 'referral';
-  types: IdentifierType[];
+  /** For addresses: whether the sharers hold it as home, shipping destination, both, or mixed. */
+  role: AddressRole | null;
   display: string;
   members: string[];
   fact_keys: string[];
@@ -64,7 +65,6 @@ export interface LinkResult {
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
-const typesOf = (mask: number): IdentifierType[] => IDENTIFIER_TYPE_LIST.filter((_, i) => mask & (1 << i));
 
 export function linkRecords(src: LinkSources, cfg: LinkConfig, fns: LinkFunctions): LinkResult {
   const subjects = subjectMap(src.people);
@@ -224,12 +224,12 @@ function linkRows(
     for (const ev of edges.evidence![e]!) {
       if (ev >= 0) {
         const kind = LINK_KINDS[index.valueKind[ev]!]!;
-        let mask = 0;
+        const masks: number[] = [];
         for (let k = groups.start[ev]!; k < groups.start[ev + 1]!; k++) {
           const m = groups.members[k]!;
-          if (m === edges.a[e] || m === edges.b[e]) mask |= groups.types[k]!;
+          if (m === edges.a[e] || m === edges.b[e]) masks.push(groups.types[k]!);
         }
-        shared.push({ label: sameLabel(kind, typesOf(mask)), points: round3(weights[ev]!), source: kind, detail: index.valueDisplay[ev] ?? null });
+        shared.push({ label: sameLabel(kind, kind === 'address' ? addressRole(masks) : null), points: round3(weights[ev]!), source: kind, detail: index.valueDisplay[ev] ?? null });
         continue;
       }
       const d = direct[-1 - ev]!;
@@ -277,19 +277,19 @@ function describeClusters(
 
   for (let v = 0; v < index.valueCount; v++) {
     if (!(weights[v]! > 0)) continue;
-    const byCluster = new Map<number, { members: string[]; mask: number }>();
+    const byCluster = new Map<number, { members: string[]; masks: number[] }>();
     for (let k = groups.start[v]!; k < groups.start[v + 1]!; k++) {
       const c = clusterOf[groups.members[k]!]!;
       if (c < 0) continue;
       let g = byCluster.get(c);
-      if (!g) byCluster.set(c, (g = { members: [], mask: 0 }));
+      if (!g) byCluster.set(c, (g = { members: [], masks: [] }));
       g.members.push(index.subjects[groups.members[k]!]!);
-      g.mask |= groups.types[k]!;
+      g.masks.push(groups.types[k]!);
     }
     const kind = LINK_KINDS[index.valueKind[v]!]!;
     for (const [c, g] of byCluster) {
       if (g.members.length < 2) continue;
-      shared[c]!.push({ kind, types: typesOf(g.mask), display: index.valueDisplay[v] ?? '', members: g.members, fact_keys: identifierFactKeys(kind, index.rawValue(v)) });
+      shared[c]!.push({ kind, role: kind === 'address' ? addressRole(g.masks) : null, display: index.valueDisplay[v] ?? '', members: g.members, fact_keys: identifierFactKeys(kind, index.rawValue(v)) });
     }
   }
 
@@ -310,7 +310,7 @@ function describeClusters(
     const personIds = members.map((s) => index.subjects[s]!).sort();
     const values = shared[c]!;
     for (const [referrer, referred] of referrals[c]!) {
-      values.push({ kind: 'referral', types: [], display: sourceIdOf(referrer), members: [referrer, ...referred], fact_keys: [`referrer:${referrer}`] });
+      values.push({ kind: 'referral', role: null, display: sourceIdOf(referrer), members: [referrer, ...referred], fact_keys: [`referrer:${referrer}`] });
     }
     const facts = values.map((v) => `${v.fact_keys[0]}=${[...v.members].sort().join(',')}`).sort();
     return {
@@ -321,7 +321,7 @@ function describeClusters(
       hubs: values
         .filter((v) => v.members.length >= cfg.hub_min_members)
         .sort((x, y) => y.members.length - x.members.length)
-        .map((v) => ({ type: v.kind === 'referral' ? 'referrer' : hubType(v.kind, v.types), value: v.display, members: v.members.length })),
+        .map((v) => ({ type: v.kind === 'referral' ? 'referrer' : hubType(v.kind, v.role), value: v.display, members: v.members.length })),
       shared: values,
       aliases: aliases[c]!,
     };
@@ -336,9 +336,9 @@ function clusterReasons(values: SharedValue[], aliases: MatchResult[]): string[]
       referrers.push(`${v.display} referred ${v.members.length - 1} of them`);
       continue;
     }
-    const key = v.kind === 'address' ? `address:${[...v.types].sort().join('+')}` : v.kind;
+    const key = v.kind === 'address' ? `address:${v.role}` : v.kind;
     let g = byNoun.get(key);
-    if (!g) byNoun.set(key, (g = { kind: v.kind, types: v.types, display: v.display, people: 0, values: 0, who: new Set() }));
+    if (!g) byNoun.set(key, (g = { kind: v.kind, role: v.role, display: v.display, people: 0, values: 0, who: new Set() }));
     g.values++;
     v.members.forEach((m) => g.who.add(m));
   }

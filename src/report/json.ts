@@ -72,6 +72,13 @@ export function unmaskVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
+/** Times as UTC ISO 8601 date-times (a rule may have written a bare date). */
+function isoTime(v: string | null | undefined): string | null {
+  if (!v) return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
 const LEVELS: RiskLevel[] = ['low', 'medium', 'high', 'critical'];
 
 export async function buildReport(store: Store, opts: { now?: Date } = {}): Promise<ScanDocument> {
@@ -92,8 +99,8 @@ export async function buildReport(store: Store, opts: { now?: Date } = {}): Prom
       severity: f.severity,
       summary: f.summary,
       evidence: f.evidence,
-      first_seen: f.first_seen ?? null,
-      last_seen: f.last_seen ?? null,
+      first_seen: isoTime(f.first_seen),
+      last_seen: isoTime(f.last_seen),
       suppressed: decision ? { decided_by: decision.decided_by, decided_at: decision.decided_at, reason: decision.reason } : null,
     };
     for (const o of own.ownersOf(f)) (byOwner.get(o) ?? byOwner.set(o, []).get(o)!).push(row);

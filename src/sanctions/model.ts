@@ -98,6 +98,14 @@ export const SOURCE_LABELS: Record<ListSource, string> = {
   opensanctions: 'OpenSanctions (FollowTheMoney entities)',
 };
 
+/** Attribution shown wherever Unmask shows a list's data, as its licence asks. */
+export const SOURCE_CREDITS: Record<ListSource, string> = {
+  'ofac-sdn': 'US Treasury OFAC (public domain)',
+  'ofac-cons': 'US Treasury OFAC (public domain)',
+  'un-sc': 'United Nations Security Council',
+  opensanctions: 'OpenSanctions, https://www.opensanctions.org (CC BY-NC 4.0)',
+};
+
 export function listStats(entries: ListEntry[], files: string[], rejected: number, orphans: number): ListStats {
   const by_type: Record<string, number> = {};
   for (const e of entries) by_type[e.entity_type] = (by_type[e.entity_type] ?? 0) + 1;

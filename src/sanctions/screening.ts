@@ -141,9 +141,9 @@ export function screenSubjects(index: SanctionsIndex, subjects: Subject[], opts:
   return out;
 }
 
-/** Where to get each list, for messages when none is loaded. */
+/** Where to get each list, for messages when none is loaded (docs/sanctions.md says more). */
 export const WHERE_TO_DOWNLOAD = [
-  'OFAC SDN list (CSV files sdn.csv, alt.csv, add.csv, sdn_comments.csv): https://sanctionslist.ofac.treas.gov/Home/SdnList',
+  'OFAC SDN list (CSV files sdn.csv, alt.csv, add.csv, sdn_comments.csv): https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV (and ALT.CSV, ADD.CSV, SDN_COMMENTS.CSV); see https://ofac.treasury.gov/sanctions-list-service',
   'UN Security Council Consolidated List (XML): https://scsanctions.un.org/resources/xml/en/consolidated.xml',
-  'OpenSanctions (FollowTheMoney JSON lines, e.g. the "sanctions" collection entities.ftm.json): https://www.opensanctions.org/datasets/sanctions/',
+  'OpenSanctions (FollowTheMoney JSON lines; CC BY-NC 4.0, commercial use needs their licence): https://data.opensanctions.org/datasets/latest/sanctions/entities.ftm.json',
 ];

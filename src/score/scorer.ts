@@ -87,6 +87,8 @@ export function scoreAll(input: ScoreInput, cfg: ScoreConfig): ScoreResult {
   // Clusters: structure beyond a household, aliases, members' evidence.
   const clusters = new Map<string, SubjectScore>();
   const clusterItems = new Map<string, EvidenceItem[]>();
+  /** Clusters whose members share nothing beyond what a household explains. */
+  const householdOnly = new Set<string>();
   const clusterOf = new Map<string, ClusterDraft>();
   for (const c of input.clusters) {
     const items: EvidenceItem[] = [];
@@ -98,7 +100,7 @@ export function scoreAll(input: ScoreInput, cfg: ScoreConfig): ScoreResult {
       const label =
         sv.kind === 'referral'
           ? `${sv.display} referred ${sv.members.length - 1} members`
-          : sharedReason({ kind: sv.kind, types: sv.types, display: sv.display, people: sv.members.length, values: 1 });
+          : sharedReason({ kind: sv.kind, role: sv.role, display: sv.display, people: sv.members.length, values: 1 });
       if (points <= 0) rows.push({ label, points: 0, source: `shared.${sv.kind}`, detail: `no more than a household explains (${p.free_members} sharers)` });
       else if (benign) rows.push({ label, points: 0, source: `shared.${sv.kind}`, detail: `suppressed: ${describeDecision(benign)}` });
       else items.push({ facts: sv.fact_keys, points, label, source: `shared.${sv.kind}`, detail: `${sv.members.map(sourceIdOf).join(', ')}`, owner: null });
@@ -116,6 +118,7 @@ export function scoreAll(input: ScoreInput, cfg: ScoreConfig): ScoreResult {
         items.push({ ...it, points: it.points * cfg.member_evidence_factor, label: `${sourceIdOf(member)}: ${it.label}` });
       }
     }
+    if (!items.length) householdOnly.add(c.id);
     clusterItems.set(c.id, items);
     const terms = groupsToTerms(items);
     const confirmed = input.feedback.confirmed.get(`cluster:${c.id}`);
@@ -141,7 +144,9 @@ export function scoreAll(input: ScoreInput, cfg: ScoreConfig): ScoreResult {
       const label = `member of cluster ${c.id} (${c.person_ids.length} people)`;
       const detail = `cluster scores ${without} without this person's own evidence, × ${cfg.cluster_factor}; ${c.reasons.slice(0, 2).join('; ')}`;
       const benign = input.feedback.benign.get(`${c.fingerprint}@${subject}`);
-      if (benign) rows.push({ label, points: 0, source: 'cluster', detail: `suppressed: ${describeDecision(benign)}` });
+      // A couple's shared home and account say nothing; the partner's own findings are theirs.
+      if (householdOnly.has(c.id)) rows.push({ label, points: 0, source: 'cluster', detail: `the cluster shares no more than a household explains; ${c.reasons.slice(0, 2).join('; ')}` });
+      else if (benign) rows.push({ label, points: 0, source: 'cluster', detail: `suppressed: ${describeDecision(benign)}` });
       else if (points > 0) terms.push({ label, points, source: 'cluster', detail });
       else rows.push({ label, points: 0, source: 'cluster', detail });
     }

@@ -5,7 +5,7 @@
  * and the output does not depend on the order days are asked for.
  */
 import { corporateIp, leaseOn } from './builder.js';
-import { CORPORATE_EGRESS, addressOf, network, type Network } from './catalog/networks.js';
+import { CORPORATE_EGRESS, addressOf, network, regionKey, type Network } from './catalog/networks.js';
 import type { Place } from './catalog/places.js';
 import type { Location, SimDevice, SimPerson } from './model.js';
 import { Rng } from './random.js';
@@ -51,7 +51,7 @@ const CORP_PLACES: Record<string, Geo> = Object.fromEntries(
 );
 
 function corporate(key: 'vpn-east' | 'vpn-west' | 'austin' | 'chicago', r: Rng): Egress {
-  const net = network(key.startsWith('vpn') ? 'aws' : 'level3');
+  const net = network([...CORPORATE_EGRESS.offices, ...CORPORATE_EGRESS.vpn].find((e) => e.key === key)?.network ?? 'aws');
   return { ip: corporateIp(key, r), net, geo: CORP_PLACES[key] as Geo, via: key.startsWith('vpn') ? 'corp_vpn' : 'office' };
 }
 
@@ -62,7 +62,7 @@ export function personEgress(p: SimPerson, day: string, r: Rng, opts: { allowMob
   if (opts.allowMobile && !p.scheme && r.chance(0.05)) {
     const home = p.household.location.place;
     const mobileNet = home.country === 'US' ? network('tmobile') : home.country === 'IN' ? network('jio') : p.household.location.net;
-    return { ip: addressOf(mobileNet, r), net: mobileNet, geo: geoOf(home), via: 'mobile' };
+    return { ip: addressOf(mobileNet, r, regionKey(home.country, home.region)), net: mobileNet, geo: geoOf(home), via: 'mobile' };
   }
   if (p.leak && r.chance(p.leak.rate)) return fromLocation(p.leak.location, day, 'leak');
   if (p.vpn && r.chance(p.vpn.share)) {

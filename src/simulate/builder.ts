@@ -3,7 +3,7 @@
  * destinations. Ordinary staff, look-alikes and hidden workers are all made from these, so they
  * differ only where the scenario says they do.
  */
-import { addressOf, CORPORATE_EGRESS, network, type Network } from './catalog/networks.js';
+import { addressOf, CORPORATE_EGRESS, network, regionKey, residentialFor, servesRegion, type Network } from './catalog/networks.js';
 import { ABROAD_PLACES, addressIn, US_PLACES, type Address, type Place } from './catalog/places.js';
 import {
   COMPANY,
@@ -124,17 +124,28 @@ export class OrgBuilder {
     return a;
   }
 
+  /** A home ISP for a place: one of its own that has addresses there, else any that does. */
+  ispFor(rng: Rng, place: Place): Network {
+    const key = regionKey(place.country, place.region);
+    const own = place.isps.map(network).filter((n) => servesRegion(n, key));
+    if (own.length) return rng.pick(own);
+    const any = residentialFor(key);
+    return any.length ? rng.pick(any) : network(rng.pick(place.isps));
+  }
+
   newHousehold(rng: Rng, place: Place, address?: Address, net?: Network): Household {
-    const n = net ?? network(rng.weighted(place.isps, (_k) => 1));
-    const leases: Lease[] = [{ from: PERIOD.start, ip: this.unique('ip', () => addressOf(n, rng)) }];
+    const n = net ?? this.ispFor(rng, place);
+    const key = regionKey(place.country, place.region);
+    const leases: Lease[] = [{ from: PERIOD.start, ip: this.unique('ip', () => addressOf(n, rng, key)) }];
     // Residential addresses change now and then (modem reboots, lease expiry).
-    if (rng.chance(0.12)) leases.push({ from: rng.pick(ACTIVITY_DAYS), ip: this.unique('ip', () => addressOf(n, rng)) });
+    if (rng.chance(0.12)) leases.push({ from: rng.pick(ACTIVITY_DAYS), ip: this.unique('ip', () => addressOf(n, rng, key)) });
     return { id: `H${++this.households}`, address: address ?? this.uniqueAddress(rng, place), location: { place, net: n, leases } };
   }
 
   location(rng: Rng, place: Place, net?: Network): Location {
-    const n = net ?? network(rng.pick(place.isps));
-    return { place, net: n, leases: [{ from: PERIOD.start, ip: this.unique('ip', () => addressOf(n, rng)) }] };
+    const n = net ?? this.ispFor(rng, place);
+    const key = regionKey(place.country, place.region);
+    return { place, net: n, leases: [{ from: PERIOD.start, ip: this.unique('ip', () => addressOf(n, rng, key)) }] };
   }
 
   uniqueEmail(local: string): string {

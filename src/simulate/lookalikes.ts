@@ -93,7 +93,7 @@ export class LookalikeMaker {
     const vpnUsers = this.choose(active.filter((p) => p.lookalikes.length === 0 && !p.corpVpn), 0.03, 2, rng);
     for (const p of vpnUsers) {
       const vr = rng.fork('vpn', p.seedKey);
-      const net = network(vr.pick(['nordvpn', 'pia']));
+      const net = network(vr.pick(['nordvpn', 'nordvpn', 'pia', 'mullvad']));
       const server = findPlace(vr.pick(['New York', 'Chicago', 'Dallas', 'Los Angeles', 'Atlanta']));
       p.vpn = { net, place: server, ips: [addressOf(net, vr), addressOf(net, vr)], share: vr.float(0.5, 0.9) };
       this.add('privacy_vpn', [p], { vpn: net.name }, 'personal VPN for privacy');

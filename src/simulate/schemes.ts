@@ -249,7 +249,7 @@ export class SchemeMaker {
     const home = this.b.uniqueAddress(rng, claimed);
     const w = this.worker(rng, schemeId, type, claimed, home, rng.chance(0.3));
     const base = rng.pick(WORKER_BASES);
-    const provider = rng.weighted(['astrill', 'astrill_cc', 'nordvpn', 'pia', 'digitalocean', 'vultr'], (k) => (k.startsWith('astrill') ? 3 : 1));
+    const provider = rng.weighted(['astrill', 'nordvpn', 'mullvad', 'pia', 'digitalocean', 'vultr'], (k) => (k === 'astrill' ? 6 : 1));
     const net = network(provider);
     const server = findPlace(rng.pick(['Los Angeles', 'Seattle', 'New York', 'Dallas', 'Chicago', 'San Jose']));
     const vpn: VpnUse = { net, place: server, ips: [addressOf(net, rng), addressOf(net, rng), addressOf(net, rng)], share: 1 };

@@ -98,9 +98,10 @@ export async function openStore(target: string = DEFAULT_DB, options: OpenOption
 }
 
 export async function migrateToLatest(store: Store): Promise<string[]> {
-  // Name the schema: without it Kysely looks for its migration tables in every schema of the
+  // Migrations of different stages are independent, so a database may have applied a later one
+  // first. Name the schema: without it Kysely looks for its migration tables in every schema of the
   // database and trips over another Unmask instance's tables.
-  const migrator = new Migrator({ db: store.db, provider, ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
+  const migrator = new Migrator({ db: store.db, provider, allowUnorderedMigrations: true, ...(store.schema ? { migrationTableSchema: store.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');

@@ -387,6 +387,14 @@ export interface FeedbackEvidenceTable {
   fingerprint: string;
 }
 
+/** Secondary indexes dropped for a bulk ingest on SQLite, re-created at its end (see src/ingest/runner.ts). */
+export interface IngestDeferredIndexesTable {
+  name: string;
+  table_name: string;
+  definition: string;
+  deferred_at: string;
+}
+
 export interface Database {
   people: PeopleTable;
   identifiers: IdentifiersTable;
@@ -409,6 +417,7 @@ export interface Database {
   quarantine: QuarantineTable;
   ingest_runs: IngestRunsTable;
   ingest_files: IngestFilesTable;
+  ingest_deferred_indexes: IngestDeferredIndexesTable;
   scan_runs: ScanRunsTable;
   sanctions_lists: SanctionsListsTable;
   sanctions_entries: SanctionsEntriesTable;

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -71,8 +72,21 @@ describe('unmask lists and unmask screen', () => {
     expect(r.out).toMatch(/^2 matches for "Kim Yong Chol"/);
     expect(r.out).toMatch(/dob match \+0\.10: 1962-02-18 agrees with listed 1962-02-18/);
     expect(r.out).toMatch(/country match \+0\.04: KP also listed/);
+    expect(r.out).toMatch(/List data: US Treasury OFAC \(public domain\); United Nations Security Council\.$/m);
     const t = await run('--json', 'screen', 'Korea Trading', '--limit', '100');
     expect((JSON.parse(t.out) as { matches: unknown[] }).matches.length).toBeLessThanOrEqual(3);
+  }, 120_000);
+
+  it('loads FollowTheMoney JSON lines and credits OpenSanctions wherever its data shows', async () => {
+    const file = join(tmp.dir, 'targets.ftm.jsonl');
+    writeFileSync(file, `${JSON.stringify({ id: 'os-1', schema: 'Person', properties: { name: ['Zorvath Quillmane'], birthDate: ['1970'] } })}\n`);
+    const r = await run('lists', 'load', file, '--published', '2026-03-01');
+    expect(r.out).toMatch(/opensanctions: OpenSanctions \(FollowTheMoney entities\)\n {2}published 2026-03-01 \(from --published\)/);
+    expect(r.out).toMatch(/data: OpenSanctions, https:\/\/www\.opensanctions\.org \(CC BY-NC 4\.0\)/);
+    const s = await run('--json', 'screen', 'Quillmane, Zorvath');
+    const json = JSON.parse(s.out) as { matches: Array<{ list: string; entry_uid: string }>; credits: string[] };
+    expect(json.matches.map((m) => [m.list, m.entry_uid])).toEqual([['opensanctions', 'os-1']]);
+    expect(json.credits).toContain('OpenSanctions, https://www.opensanctions.org (CC BY-NC 4.0)');
   }, 120_000);
 
   it('rejects bad options with a clear message', async () => {

@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import { loadLists } from '../../sanctions/loaders/index.js';
-import { SOURCE_LABELS, type ListSource } from '../../sanctions/model.js';
+import { SOURCE_CREDITS, SOURCE_LABELS, type ListSource } from '../../sanctions/model.js';
 import { WHERE_TO_DOWNLOAD } from '../../sanctions/screening.js';
 import { deleteList, listLists, saveList, type StoredList } from '../../store/repositories/sanctions.js';
 import { saveQuarantined } from '../../store/repositories/records.js';
@@ -19,6 +19,7 @@ function describe(l: StoredList): string {
     `  published ${l.published_at ?? 'unknown'}${l.published_from ? ` (from ${l.published_from})` : ''}, loaded ${l.loaded_at}`,
     `  ${l.entry_count} entries${types ? ` (${types})` : ''}${s ? `, ${s.names} names` : ''}${s?.rejected ? `, ${s.rejected} rows rejected` : ''}${s?.orphans ? `, ${s.orphans} rows for entries not in the list` : ''}`,
     `  format ${l.format ?? '?'}, sha256 ${l.file_hash.slice(0, 16)}…`,
+    `  data: ${SOURCE_CREDITS[l.source as ListSource] ?? l.source}`,
   ].join('\n');
 }
 

@@ -1,6 +1,7 @@
 /** `unmask screen NAME [--dob DATE] [--country CC] [--id NUMBER]`: screen one name against the loaded lists. */
 import type { Command } from 'commander';
 import { countryCode } from '../../sanctions/countries.js';
+import { SOURCE_CREDITS, type ListSource } from '../../sanctions/model.js';
 import { DEFAULT_THRESHOLD } from '../../sanctions/matcher.js';
 import { loadIndex, WHERE_TO_DOWNLOAD } from '../../sanctions/screening.js';
 import { action } from '../context.js';
@@ -59,8 +60,10 @@ export function register(program: Command): void {
               ),
             ].join('\n')
           : `No match for "${name}" at score ≥ ${threshold} in ${lists}.`;
-        ctx.print(text, {
+        const credits = [...new Set(loaded.lists.map((l) => SOURCE_CREDITS[l.source as ListSource] ?? l.source))];
+        ctx.print(`${text}\n\nList data: ${credits.join('; ')}.`, {
           query,
+          credits,
           threshold,
           lists: loaded.lists.map((l) => ({ id: l.id, published_at: l.published_at, entries: l.entry_count })),
           matches: matches.map((m) => ({

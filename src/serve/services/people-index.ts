@@ -19,6 +19,8 @@ export interface PeopleSnapshot {
   entries: PersonEntry[];
   /** Entries by score (highest first, unscored last), then id. */
   byScore: PersonEntry[];
+  /** Entries in ascending order of each sort key, sorted once per build: requests only filter. */
+  sorted: Record<SortKey, PersonEntry[]>;
   byId: Map<string, PersonEntry>;
   levels: Record<string, number>;
   kinds: Record<string, number>;
@@ -46,20 +48,24 @@ export interface PeopleQuery {
 
 const LEVEL_RANK: Record<string, number> = Object.fromEntries(RISK_LEVELS.map((l, i) => [l, i + 1]));
 
+// One collator for every sort: far faster than String.prototype.localeCompare per comparison.
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+const cmp = (a: string, b: string) => collator.compare(a, b);
+
 function compare(key: SortKey): (a: PersonEntry, b: PersonEntry) => number {
   const str = (x: string | null) => x ?? '\uffff';
   switch (key) {
     case 'score':
     case 'level':
-      return (a, b) => (a.score ?? -1) - (b.score ?? -1) || b.id.localeCompare(a.id);
+      return (a, b) => (a.score ?? -1) - (b.score ?? -1) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
     case 'name':
-      return (a, b) => a.full_name.localeCompare(b.full_name) || a.id.localeCompare(b.id);
+      return (a, b) => cmp(a.full_name, b.full_name) || cmp(a.id, b.id);
     case 'department':
-      return (a, b) => str(a.department).localeCompare(str(b.department)) || a.full_name.localeCompare(b.full_name);
+      return (a, b) => cmp(str(a.department), str(b.department)) || cmp(a.full_name, b.full_name);
     case 'kind':
-      return (a, b) => a.kind.localeCompare(b.kind) || a.full_name.localeCompare(b.full_name);
+      return (a, b) => cmp(a.kind, b.kind) || cmp(a.full_name, b.full_name);
     case 'source_id':
-      return (a, b) => a.source_id.localeCompare(b.source_id);
+      return (a, b) => cmp(a.source_id, b.source_id);
   }
 }
 
@@ -127,10 +133,13 @@ export class PeopleIndex {
         haystack: [r.full_name, r.source_id, r.work_email, r.department, r.title, r.agency].filter(Boolean).join('\u0000').toLowerCase(),
       };
     });
-    const byScore = [...entries].sort(compare('score')).reverse();
+    const sorted = Object.fromEntries(SORT_KEYS.filter((k) => k !== 'level').map((k) => [k, [...entries].sort(compare(k))])) as Record<SortKey, PersonEntry[]>;
+    sorted.level = sorted.score;
+    const byScore = [...sorted.score].reverse();
     const snapshot: PeopleSnapshot = {
       entries,
       byScore,
+      sorted,
       byId: new Map(entries.map((e) => [e.id, e])),
       levels,
       kinds,
@@ -155,16 +164,20 @@ export class PeopleIndex {
       (!q.rule || e.rules.includes(q.rule)) &&
       (!q.cluster || e.cluster_id === q.cluster) &&
       (!needle || e.haystack.includes(needle));
-    let rows: PersonEntry[];
-    if (q.sort === 'score' || q.sort === 'level') {
-      // The common case filters the pre-sorted list: no sort per request.
-      const ordered = q.order === 'desc' ? snap.byScore : [...snap.byScore].reverse();
-      rows = ordered.filter(keep);
-    } else {
-      rows = snap.entries.filter(keep).sort(compare(q.sort));
-      if (q.order === 'desc') rows.reverse();
+    // Walk the list pre-sorted by the key, forwards or backwards: no sort per request; only the
+    // requested page is collected, the rest is counted.
+    const ordered = snap.sorted[q.sort];
+    const rows: PersonEntry[] = [];
+    const end = q.offset + q.limit;
+    let total = 0;
+    const n = ordered.length;
+    for (let k = 0; k < n; k++) {
+      const e = ordered[q.order === 'asc' ? k : n - 1 - k]!;
+      if (!keep(e)) continue;
+      if (total >= q.offset && total < end) rows.push(e);
+      total++;
     }
-    return { total: rows.length, rows: rows.slice(q.offset, q.offset + q.limit), snapshot: snap };
+    return { total, rows, snapshot: snap };
   }
 }
 

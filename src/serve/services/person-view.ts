@@ -8,7 +8,6 @@ import { maskLast4 } from '../../config/secret.js';
 import { addressInputKey } from '../../enrich/address.js';
 import { IDENTIFIER_TYPES, type IdentifierType } from '../../model/values.js';
 import type { Store } from '../../store/db.js';
-import { listCases } from '../../store/repositories/cases.js';
 import * as q from '../../store/repositories/queries-for-api.js';
 import { bySeverity, presentFinding } from '../presenters/findings.js';
 import { maskEmail, maskPhone, maskPostalCode, maskStreet, maskText, needsMasking, presentIdentifierValue } from '../presenters/mask.js';
@@ -26,6 +25,16 @@ interface IpInfoLike {
   class?: string | null;
   provider?: string | null;
   sources?: string[];
+}
+
+/** A link reason as a sentence: the linker stores strings or `{ label, detail, points }`. */
+function reasonText(r: unknown): string {
+  if (typeof r === 'string') return r;
+  if (r && typeof r === 'object' && 'label' in r) {
+    const o = r as { label: unknown; detail?: unknown };
+    return o.detail ? `${String(o.label)}: ${String(o.detail)}` : String(o.label);
+  }
+  return JSON.stringify(r);
 }
 
 interface AddressLike {
@@ -61,7 +70,7 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
     q.recentSignins(store, id, 200),
     q.linksOfPerson(store, id),
     q.clusterIdOf(store, id),
-    listCases(store, { subject_type: 'person', subject_id: id, limit: 50, offset: 0 }),
+    q.casesAbout(store, 'person', id),
   ]);
   const devices = await q.devicesOfPerson(store, id, shipments.map((s) => s.device_serial).filter((s): s is string => Boolean(s)));
 
@@ -117,7 +126,7 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
   const shareCounts = await q.identifierShareCounts(store, identifiers);
 
   const cluster = clusterId ? await q.getClusterRow(store, clusterId) : undefined;
-  const clusterSize = clusterId ? (await q.clusterMemberIds(store, clusterId)).length : 0;
+  const clusterSize = clusterId ? await q.clusterSize(store, clusterId) : 0;
 
   return {
     person: {
@@ -230,10 +239,10 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
         level: b?.level ?? null,
         link_kind: l.kind,
         link_score: Number(l.score),
-        reasons: parseJson<unknown[]>(l.reasons, []).map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).map((r) => (mask ? maskText(r) : r)),
+        reasons: parseJson<unknown[]>(l.reasons, []).map(reasonText).map((r) => (mask ? maskText(r) : r)),
       };
     }),
-    cases: cases.rows.map((c) => ({ id: c.id, title: c.title, status: c.status, resolution: c.resolution, assignee: c.assignee, updated_at: c.updated_at })),
+    cases: cases.map((c) => ({ id: c.id, title: c.title, status: c.status, resolution: c.resolution, assignee: c.assignee, updated_at: c.updated_at })),
     attribution: [...attribution].sort(),
   };
 }

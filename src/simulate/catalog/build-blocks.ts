@@ -50,7 +50,7 @@ for (const net of NETWORKS) {
       if (!first.country) continue;
       let key: string | null = null;
       if (net.kind === 'residential' || net.kind === 'mobile') {
-        if (first.country === 'US' && first.region && wantedUs.has(first.region)) key = `US-${first.region}`;
+        if (net.country === 'US' && first.country === 'US' && first.region && wantedUs.has(first.region)) key = `US-${first.region}`;
         else if (first.country !== 'US' && wantedCountries.has(first.country) && first.country === net.country) key = first.country;
         else if (first.country === net.country && net.country === 'CN') key = 'CN';
         else if (first.country === net.country && net.country === 'FR') key = 'FR';

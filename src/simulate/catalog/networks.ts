@@ -6,7 +6,9 @@
  * such. The company's own egress (offices, VPN gateways) is listed separately and handed to the
  * scan through `enrich.corporate_ranges` in the simulated folder's unmask.yaml.
  */
+import { readFileSync } from 'node:fs';
 import type { Rng } from '../random.js';
+import { US_STATE_NAMES } from './regions.js';
 
 export type NetworkKind = 'residential' | 'mobile' | 'vpn' | 'hosting' | 'business';
 
@@ -60,7 +62,7 @@ export const NETWORKS: readonly Network[] = [
   // Consumer VPNs and hosting.
   // Astrill announces no AS of its own: its exits sit on rented hosting (here ColoCrossing).
   { key: 'astrill', name: 'Astrill VPN', asn: 36352, as_org: 'ColoCrossing', domain: 'colocrossing.com', kind: 'vpn', country: 'US', prefixes: ['192.3.0.0/16', '107.172.0.0/14'] },
-  { key: 'nordvpn', name: 'NordVPN', asn: 207137, as_org: 'PacketHub S.A.', domain: 'nordvpn.com', kind: 'vpn', country: 'US', prefixes: [] },
+  { key: 'nordvpn', name: 'NordVPN', asn: 136787, as_org: 'TEFINCOM S.A.', domain: 'nordvpn.com', kind: 'vpn', country: 'US', prefixes: [] },
   { key: 'm247', name: 'M247', asn: 9009, as_org: 'M247 Europe SRL', domain: 'm247.com', kind: 'hosting', country: 'US', prefixes: ['146.70.0.0/16'] },
   { key: 'mullvad', name: 'Mullvad VPN', asn: 39351, as_org: '31173 Services AB', domain: 'mullvad.net', kind: 'vpn', country: 'US', prefixes: [] },
   { key: 'pia', name: 'Private Internet Access', asn: 60068, as_org: 'Datacamp Limited', domain: 'cdn77.com', kind: 'vpn', country: 'US', prefixes: ['212.102.32.0/19', '89.187.160.0/19'] },
@@ -70,7 +72,8 @@ export const NETWORKS: readonly Network[] = [
   { key: 'ovh', name: 'OVHcloud', asn: 16276, as_org: 'OVH SAS', domain: 'ovh.net', kind: 'hosting', country: 'CA', prefixes: ['158.69.0.0/16', '142.44.128.0/17'] },
   // The company's own egress lives in these (see CORPORATE_EGRESS).
   { key: 'level3', name: 'Lumen (business fibre)', asn: 3356, as_org: 'Level 3 Parent, LLC', domain: 'level3.net', kind: 'business', country: 'US', prefixes: ['4.0.0.0/9'] },
-  { key: 'aws', name: 'Amazon Web Services', asn: 14618, as_org: 'Amazon.com, Inc.', domain: 'amazonaws.com', kind: 'hosting', country: 'US', prefixes: ['44.192.0.0/11', '54.183.0.0/16'] },
+  { key: 'aws', name: 'Amazon Web Services', asn: 14618, as_org: 'Amazon.com, Inc.', domain: 'amazonaws.com', kind: 'hosting', country: 'US', prefixes: ['44.192.0.0/11'] },
+  { key: 'aws_west', name: 'Amazon Web Services', asn: 16509, as_org: 'Amazon.com, Inc.', domain: 'amazonaws.com', kind: 'hosting', country: 'US', prefixes: ['54.183.0.0/16'] },
 ];
 
 const byKey = new Map(NETWORKS.map((n) => [n.key, n]));
@@ -89,7 +92,7 @@ export const CORPORATE_EGRESS = {
   ],
   vpn: [
     { key: 'vpn-east', cidr: '44.206.12.8/29', network: 'aws', city: 'Ashburn', region: 'VA', country: 'US' },
-    { key: 'vpn-west', cidr: '54.183.94.16/29', network: 'aws', city: 'San Jose', region: 'CA', country: 'US' },
+    { key: 'vpn-west', cidr: '54.183.94.16/29', network: 'aws_west', city: 'San Jose', region: 'CA', country: 'US' },
   ],
 } as const;
 
@@ -119,9 +122,36 @@ export function addressIn(cidr: string, rng: Rng): string {
   }
 }
 
-/** A host address of a network (a random prefix of its, then a random host). */
-export function addressOf(net: Network, rng: Rng): string {
-  return addressIn(rng.pick(net.prefixes), rng);
+interface BlockFile {
+  networks: Record<string, { asn: number; blocks: Record<string, string[]> }>;
+}
+const BLOCKS = (JSON.parse(readFileSync(new URL('./address-blocks.json', import.meta.url), 'utf8')) as BlockFile).networks;
+
+/** Where an address should geolocate: `US-<state name>` for US homes, else the country code. */
+export function regionKey(country: string, region: string): string {
+  return country === 'US' ? `US-${US_STATE_NAMES[region] ?? region}` : country;
+}
+
+/** Whether a network has address blocks that geolocate to a region (see build-blocks.ts). */
+export function servesRegion(net: Network, key: string): boolean {
+  return Boolean(BLOCKS[net.key]?.blocks[key]?.length);
+}
+
+/**
+ * A host address of a network: from its blocks that geolocate to `key` when it has some, else any
+ * of its blocks in its home country, else its listed prefixes.
+ */
+export function addressOf(net: Network, rng: Rng, key?: string): string {
+  const blocks = BLOCKS[net.key]?.blocks ?? {};
+  const inRegion = key ? blocks[key] : undefined;
+  const inCountry = Object.entries(blocks).filter(([k]) => k === net.country || k.startsWith(`${net.country}-`)).flatMap(([, v]) => v);
+  const pool = inRegion?.length ? inRegion : inCountry.length ? inCountry : net.prefixes;
+  return addressIn(rng.pick(pool), rng);
+}
+
+/** Residential networks with blocks in a region, for places whose own ISPs have none there. */
+export function residentialFor(key: string): Network[] {
+  return NETWORKS.filter((n) => (n.kind === 'residential' || n.kind === 'mobile') && servesRegion(n, key));
 }
 
 /** True when `ip` lies in `cidr` (IPv4). */

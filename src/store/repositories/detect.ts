@@ -3,9 +3,10 @@
  * as streams grouped by person or device with keyset pagination, so memory is bounded by one
  * person's or device's rows and a page, never by the table; everything else is aggregated in SQL.
  */
-import { sql, type Expression, type SqlBool } from 'kysely';
+import { sql, type Expression, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Finding } from '../../model/index.js';
 import type { Store } from '../db.js';
+import type { Database } from '../schema.js';
 import * as map from '../mappers.js';
 
 const PAGE = 20_000;
@@ -14,13 +15,7 @@ export type SignInRow = {
   id: string;
   person_id: string;
   occurred_at: string;
-  source: string;
   ip: string | null;
-  event_type: string | null;
-  session_id: string | null;
-  user_agent: string | null;
-  device_fingerprint: string | null;
-  mfa_device: string | null;
   vendor_country: string | null;
   vendor_city: string | null;
   vendor_lat: number | null;
@@ -30,22 +25,42 @@ export type SignInRow = {
   vendor_proxy: number | null;
 };
 
+const SIGNIN_COLUMNS = ['id', 'person_id', 'occurred_at', 'ip', 'vendor_country', 'vendor_city', 'vendor_lat', 'vendor_lon', 'vendor_asn', 'vendor_isp', 'vendor_proxy'] as const;
+
+/** Group an ordered stream of rows into runs of one person. */
+async function* byPerson(rows: AsyncIterable<SignInRow> | Iterable<SignInRow>): AsyncGenerator<{ personId: string; rows: SignInRow[] }> {
+  let current: { personId: string; rows: SignInRow[] } | null = null;
+  for await (const r of rows) {
+    if (current && current.personId !== r.person_id) {
+      yield current;
+      current = null;
+    }
+    (current ??= { personId: r.person_id, rows: [] }).rows.push(r);
+  }
+  if (current) yield current;
+}
+
 /**
  * Every person's sign-ins that did not fail, in (person, time) order, one person at a time.
  * Failed sign-ins are someone else's attempts more often than the worker's own whereabouts.
+ * SQLite reads one statement in the order of the (person_id, occurred_at) index, whose entries end
+ * in the rowid, so no sort is needed; PostgreSQL pages by keyset. The consumer must not query the
+ * same SQLite connection while iterating (the rules' per-person functions are synchronous).
  */
 export async function* signInsByPerson(store: Store, page = PAGE): AsyncGenerator<{ personId: string; rows: SignInRow[] }> {
+  const base = store.db.selectFrom('signins').select([...SIGNIN_COLUMNS]).where('person_id', 'is not', null).where('outcome', '!=', 'failure');
+  if (store.sqlite && page === PAGE) {
+    const q = base.orderBy('person_id').orderBy('occurred_at').orderBy(sql`rowid`).compile();
+    yield* byPerson(store.sqlite.prepare(q.sql).iterate(...(q.parameters as unknown[])) as Iterable<SignInRow>);
+    return;
+  }
+  yield* byPerson(keysetPages(base as unknown as SelectQueryBuilder<Database, 'signins', SignInRow>, page));
+}
+
+async function* keysetPages(base: SelectQueryBuilder<Database, 'signins', SignInRow>, page: number): AsyncGenerator<SignInRow> {
   let after: { p: string; t: string; id: string } | null = null;
-  let current: { personId: string; rows: SignInRow[] } | null = null;
   for (;;) {
-    let q = store.db
-      .selectFrom('signins')
-      .select([
-        'id', 'person_id', 'occurred_at', 'source', 'ip', 'event_type', 'session_id', 'user_agent', 'device_fingerprint', 'mfa_device',
-        'vendor_country', 'vendor_city', 'vendor_lat', 'vendor_lon', 'vendor_asn', 'vendor_isp', 'vendor_proxy',
-      ])
-      .where('person_id', 'is not', null)
-      .where('outcome', '!=', 'failure');
+    let q = base;
     if (after) {
       const a = after;
       q = q.where((eb) =>
@@ -56,57 +71,62 @@ export async function* signInsByPerson(store: Store, page = PAGE): AsyncGenerato
       );
     }
     const rows = (await q.orderBy('person_id').orderBy('occurred_at').orderBy('id').limit(page).execute()) as SignInRow[];
-    for (const r of rows) {
-      if (current && current.personId !== r.person_id) {
-        yield current;
-        current = null;
-      }
-      (current ??= { personId: r.person_id, rows: [] }).rows.push(r);
-    }
-    if (rows.length < page) break;
+    yield* rows;
+    if (rows.length < page) return;
     const last = rows[rows.length - 1]!;
     after = { p: last.person_id, t: last.occurred_at, id: last.id };
   }
-  if (current) yield current;
 }
 
 export type EndpointRowLite = { id: string; table_name: string; action: string; observed_at: string; columns: Record<string, string>; host_identifier: string; device_serial: string | null };
 
 /**
  * Inventory rows of the given tables, one device at a time: first devices known by serial (in
- * serial order), then rows that carry only a host identifier (grouped by it).
+ * serial order), then rows that carry only a host identifier (grouped by it). SQLite reads one
+ * statement in index order; PostgreSQL pages by keyset.
  */
 export async function* endpointRowsByDevice(
   store: Store,
   tables: string[],
   page = PAGE,
 ): AsyncGenerator<{ serial: string | null; host: string; rows: EndpointRowLite[] }> {
+  type Raw = Omit<EndpointRowLite, 'columns'> & { columns: string };
   for (const keyed of ['device_serial', 'host_identifier'] as const) {
-    let after: { k: string; id: string } | null = null;
-    let current: { key: string; serial: string | null; host: string; rows: EndpointRowLite[] } | null = null;
-    for (;;) {
-      let q = store.db
-        .selectFrom('endpoint_rows')
-        .select(['id', 'host_identifier', 'device_serial', 'table_name', 'action', 'observed_at', 'columns'])
-        .where('table_name', 'in', tables);
-      q = keyed === 'device_serial' ? q.where('device_serial', 'is not', null) : q.where('device_serial', 'is', null);
-      if (after) {
-        const a = after;
-        q = q.where((eb) => eb.or([eb(keyed, '>', a.k), eb.and([eb(keyed, '=', a.k), eb('id', '>', a.id)])]));
-      }
-      const rows = await q.orderBy(keyed).orderBy('id').limit(page).execute();
-      for (const r of rows) {
-        const key = (keyed === 'device_serial' ? r.device_serial : r.host_identifier)!;
-        if (current && current.key !== key) {
-          yield current;
-          current = null;
+    let base = store.db
+      .selectFrom('endpoint_rows')
+      .select(['id', 'host_identifier', 'device_serial', 'table_name', 'action', 'observed_at', 'columns'])
+      .where('table_name', 'in', tables);
+    base = keyed === 'device_serial' ? base.where('device_serial', 'is not', null) : base.where('device_serial', 'is', null);
+    let rows: AsyncIterable<Raw> | Iterable<Raw>;
+    if (store.sqlite && page === PAGE) {
+      const q = (keyed === 'device_serial' ? base.orderBy('device_serial').orderBy('table_name') : base.orderBy('host_identifier')).orderBy(sql`rowid`).compile();
+      rows = store.sqlite.prepare(q.sql).iterate(...(q.parameters as unknown[])) as Iterable<Raw>;
+    } else {
+      rows = (async function* () {
+        let after: { k: string; id: string } | null = null;
+        for (;;) {
+          let q = base;
+          if (after) {
+            const a = after;
+            q = q.where((eb) => eb.or([eb(keyed, '>', a.k), eb.and([eb(keyed, '=', a.k), eb('id', '>', a.id)])]));
+          }
+          const got = (await q.orderBy(keyed).orderBy('id').limit(page).execute()) as Raw[];
+          yield* got;
+          if (got.length < page) return;
+          const last = got[got.length - 1]!;
+          after = { k: last[keyed]!, id: last.id };
         }
-        current ??= { key, serial: r.device_serial, host: r.host_identifier, rows: [] };
-        current.rows.push({ ...r, columns: JSON.parse(r.columns) as Record<string, string> });
+      })();
+    }
+    let current: { key: string; serial: string | null; host: string; rows: EndpointRowLite[] } | null = null;
+    for await (const r of rows) {
+      const key = r[keyed]!;
+      if (current && current.key !== key) {
+        yield current;
+        current = null;
       }
-      if (rows.length < page) break;
-      const last = rows[rows.length - 1]!;
-      after = { k: (keyed === 'device_serial' ? last.device_serial : last.host_identifier)!, id: last.id };
+      current ??= { key, serial: r.device_serial, host: r.host_identifier, rows: [] };
+      current.rows.push({ ...r, columns: JSON.parse(r.columns) as Record<string, string> });
     }
     if (current) yield current;
   }

@@ -227,3 +227,43 @@ export async function listQuarantine(store: Store, q: QuarantineQuery = {}): Pro
     .execute();
   return { rows, total };
 }
+
+/**
+ * Bulk loads on SQLite: a table's secondary indexes are dropped before a large load and re-created
+ * after it, which costs one sort per index instead of a random B-tree insert per row and index.
+ * The definitions are kept in `ingest_deferred_indexes` until restored, so an interrupted run's
+ * indexes come back on the next run. No-ops on PostgreSQL.
+ */
+export async function deferIndexes(store: Store, table: string): Promise<string[]> {
+  const db = store.sqlite;
+  if (!db) return [];
+  const indexes = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL").all(table) as Array<{ name: string; sql: string }>;
+  const now = new Date().toISOString();
+  const keep = db.prepare('INSERT OR REPLACE INTO ingest_deferred_indexes (name, table_name, definition, deferred_at) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const ix of indexes) {
+      keep.run(ix.name, table, ix.sql, now);
+      db.exec(`DROP INDEX IF EXISTS "${ix.name.replace(/"/g, '""')}"`);
+    }
+  })();
+  return indexes.map((ix) => ix.name);
+}
+
+/** Re-create every deferred index (this run's, or a dead run's). Returns how many. */
+export async function restoreDeferredIndexes(store: Store): Promise<number> {
+  const db = store.sqlite;
+  if (!db) return 0;
+  const rows = db.prepare('SELECT name, definition FROM ingest_deferred_indexes ORDER BY name').all() as Array<{ name: string; definition: string }>;
+  for (const r of rows) {
+    // The stored definition is SQLite's own CREATE INDEX text; IF NOT EXISTS makes a retry harmless.
+    db.exec(r.definition.replace(/^CREATE (UNIQUE )?INDEX /i, (m) => `${m}IF NOT EXISTS `));
+    db.prepare('DELETE FROM ingest_deferred_indexes WHERE name = ?').run(r.name);
+  }
+  return rows.length;
+}
+
+/** Rows in a table, cheaply estimated (SQLite: the largest rowid). */
+export async function rowEstimate(store: Store, table: 'signins' | 'endpoint_rows' | 'net_connections'): Promise<number> {
+  if (store.sqlite) return Number((store.sqlite.prepare(`SELECT max(rowid) AS n FROM "${table}"`).get() as { n: number | null }).n ?? 0);
+  return Number((await store.db.selectFrom(table).select(sql<number>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
+}

@@ -343,17 +343,23 @@ export async function listFeedbackRows(store: Store, f: { subject_type?: string;
   return { total: Number(total.n), rows };
 }
 
-/** How many other people hold each of these identifiers, keyed `type\0value` (the first 200). */
+/** How many other people hold each of these identifiers, keyed `type\0value` (one indexed query per type). */
 export async function identifierShareCounts(store: Store, ids: Array<{ type: string; value: string }>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  if (ids.length === 0) return out;
-  const rows = await store.db
-    .selectFrom('identifiers')
-    .select(['type', 'value', (eb) => eb.fn.count<number>('person_id').distinct().as('n')])
-    .where((eb) => eb.or(ids.slice(0, 200).map((i) => eb.and([eb('type', '=', i.type), eb('value', '=', i.value)]))))
-    .groupBy(['type', 'value'])
-    .execute();
-  for (const r of rows) out.set(`${r.type}\u0000${r.value}`, Math.max(0, Number(r.n) - 1));
+  const byType = new Map<string, string[]>();
+  for (const i of ids.slice(0, 500)) (byType.get(i.type) ?? byType.set(i.type, []).get(i.type)!).push(i.value);
+  for (const [type, values] of byType) {
+    const rows = await chunked(values, (part) =>
+      store.db
+        .selectFrom('identifiers')
+        .select(['value', (eb) => eb.fn.count<number>('person_id').distinct().as('n')])
+        .where('type', '=', type)
+        .where('value', 'in', part)
+        .groupBy('value')
+        .execute(),
+    );
+    for (const r of rows) out.set(`${type}\u0000${r.value}`, Math.max(0, Number(r.n) - 1));
+  }
   return out;
 }
 
@@ -385,4 +391,13 @@ export async function clusterSharedValues(store: Store, clusterId: string): Prom
 export async function hiredCandidateIds(store: Store, hrSourceId: string): Promise<string[]> {
   const rows = await store.db.selectFrom('people').select('id').where('kind', '=', 'candidate').where('hired_person_id', '=', hrSourceId).execute();
   return rows.map((r) => r.id);
+}
+
+export async function casesAbout(store: Store, subjectType: string, subjectId: string): Promise<Array<Row<'cases'>>> {
+  return store.db.selectFrom('cases').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('updated_at', 'desc').limit(50).execute();
+}
+
+export async function clusterSize(store: Store, clusterId: string): Promise<number> {
+  const r = await store.db.selectFrom('cluster_members').select((eb) => eb.fn.countAll<number>().as('n')).where('cluster_id', '=', clusterId).executeTakeFirstOrThrow();
+  return Number(r.n);
 }

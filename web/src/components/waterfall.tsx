@@ -29,7 +29,7 @@ export function Waterfall({ parts, total }: { parts: Contribution[]; total: numb
                 </td>
                 <td className="wf-points">{up ? '+' : ''}{Math.round((r.to - r.from) * 10) / 10}</td>
                 <td className="wf-bar">
-                  <svg width={W} height={14} role="img" aria-label={`${r.label}: ${r.from.toFixed(1)} to ${r.to.toFixed(1)}`}>
+                  <svg viewBox={`0 0 ${W} 14`} preserveAspectRatio="none" width="100%" height={14} role="img" aria-label={`${r.label}: ${r.from.toFixed(1)} to ${r.to.toFixed(1)}`}>
                     <rect x={0} y={6} width={W} height={2} fill="#eee" />
                     <rect x={x(Math.min(r.from, r.to))} y={1} width={Math.max(1, Math.abs(x(r.to) - x(r.from)))} height={12} className={up ? 'wf-up' : 'wf-down'} />
                   </svg>
@@ -41,7 +41,7 @@ export function Waterfall({ parts, total }: { parts: Contribution[]; total: numb
             <td className="wf-label">Score</td>
             <td className="wf-points">{Math.round(total)}</td>
             <td className="wf-bar">
-              <svg width={W} height={14}>
+              <svg viewBox={`0 0 ${W} 14`} preserveAspectRatio="none" width="100%" height={14}>
                 <rect x={0} y={1} width={Math.max(1, x(total))} height={12} className="wf-final" />
               </svg>
             </td>
