@@ -41,7 +41,7 @@ function rng(seed: number) {
   };
 }
 
-async function seed(store: Store, n: number): Promise<string[]> {
+export async function seed(store: Store, n: number): Promise<string[]> {
   const rand = rng(42);
   const key = new SecretKey(Buffer.alloc(32, 9));
   const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)]!;

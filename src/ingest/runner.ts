@@ -226,7 +226,7 @@ async function ingestOneFile({ source: sourceName, file }: PlannedFile, { sink, 
 }
 
 /** Log tables, by the sources that fill them. */
-const LOG_TABLES = { okta: 'signins', entra: 'signins', google: 'signins', osquery: 'endpoint_rows', zeek: 'net_connections' } as const;
+const LOG_TABLES: Partial<Record<SourceName, 'signins' | 'endpoint_rows' | 'net_connections'>> = { okta: 'signins', entra: 'signins', google: 'signins', osquery: 'endpoint_rows', zeek: 'net_connections' };
 /** A load is bulk when it brings at least this many rows (estimated from bytes), and no fewer than the table holds. */
 const BULK_MIN_ROWS = 200_000;
 const BYTES_PER_ROW_ESTIMATE = 1000;
@@ -235,11 +235,11 @@ const BYTES_PER_ROW_ESTIMATE = 1000;
  * On SQLite, drop the secondary indexes of log tables about to receive a bulk load (re-created at
  * the end of the run): much faster than keeping them up to date row by row.
  */
-async function deferIndexesForBulkLoad(store: Store, plan: PlannedFile[]): Promise<string[]> {
+async function deferIndexesForBulkLoad(store: Store, plan: PlannedFile[], minRows = BULK_MIN_ROWS): Promise<string[]> {
   if (!store.sqlite) return [];
-  const bytes = new Map<string, number>();
+  const bytes = new Map<'signins' | 'endpoint_rows' | 'net_connections', number>();
   for (const { source, file } of plan) {
-    const table = (LOG_TABLES as Record<string, string>)[source];
+    const table = LOG_TABLES[source];
     if (!table) continue;
     let size = 0;
     try {
@@ -253,7 +253,7 @@ async function deferIndexesForBulkLoad(store: Store, plan: PlannedFile[]): Promi
   const dropped: string[] = [];
   for (const [table, b] of bytes) {
     const rows = b / BYTES_PER_ROW_ESTIMATE;
-    if (rows >= BULK_MIN_ROWS && rows >= (await repo.rowEstimate(store, table as keyof typeof LOG_TABLES extends never ? never : 'signins'))) {
+    if (rows >= minRows && rows >= (await repo.rowEstimate(store, table))) {
       dropped.push(...(await repo.deferIndexes(store, table)));
     }
   }
@@ -272,7 +272,7 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
     serialByHost: (h) => byHost.get(h.toLowerCase()),
   };
   await repo.restoreDeferredIndexes(store); // left by a run that did not finish
-  const deferred = await deferIndexesForBulkLoad(store, plan);
+  const deferred = await deferIndexesForBulkLoad(store, plan, opts.bulkMinRows);
   // A file-backed SQLite store is written from a second thread; PostgreSQL and :memory: from this one.
   const writer = store.sqlite && store.location !== ':memory:' && opts.writerThread !== false ? new SqliteWriterThread(store.location) : null;
   const sink = new Sink(store, opts.batchSize ?? 2000, writer);
@@ -343,7 +343,7 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
       finished_at: finished,
     })),
   );
-  return { run_id: runId, files: reports, totals, rejoined, seconds: (performance.now() - t0) / 1000 };
+  return { run_id: runId, files: reports, totals, rejoined, deferred_indexes: deferred, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** True when the run should make a `--strict` caller fail: any rejected record or unreadable file. */

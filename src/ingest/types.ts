@@ -127,6 +127,8 @@ export interface IngestReport {
   totals: Omit<FileReport, 'file' | 'source' | 'skipped_reasons' | 'warnings' | 'error' | 'note' | 'seconds'> & { files: number; failed_files: number };
   /** Records joined after the fact (rows stored earlier that now match a person or device). */
   rejoined: { signins: number; endpoint_rows: number; net_connections: number; devices: number };
+  /** Indexes set aside for a bulk load and re-created at its end (SQLite). */
+  deferred_indexes: string[];
   seconds: number;
 }
 
@@ -139,4 +141,6 @@ export interface IngestOptions {
   batchSize?: number;
   /** Write a file-backed SQLite store from a second thread (default true). */
   writerThread?: boolean;
+  /** Rows (estimated from file sizes) from which a load counts as bulk and defers indexes (SQLite; default 200,000). */
+  bulkMinRows?: number;
 }

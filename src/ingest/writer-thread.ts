@@ -16,7 +16,7 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 10000');
 db.pragma('synchronous = NORMAL');
-db.pragma('cache_size = -65536');
+db.pragma('cache_size = -32768');
 // Checkpoints are where WAL mode syncs to disk: a few large ones instead of one per 4 MB.
 db.pragma('wal_autocheckpoint = 25000');
 const statements = new Map();
@@ -43,7 +43,7 @@ parentPort.on('message', (m) => {
 `;
 
 /** Batches sent but not yet written; more waits for the oldest (memory stays bounded). */
-const MAX_IN_FLIGHT = 4;
+const MAX_IN_FLIGHT = 3;
 
 export class SqliteWriterThread {
   readonly #worker: Worker;

@@ -112,13 +112,13 @@ export function scoreAll(input: ScoreInput, cfg: ScoreConfig): ScoreResult {
       if (benign) rows.push({ label, points: 0, source: 'resolution', detail: `suppressed: ${describeDecision(benign)}` });
       else items.push({ facts: [`alias:${[m.a, m.b].sort().join('|')}`], points: cfg.alias_points, label, source: 'resolution', detail: nameRow.detail, owner: null });
     }
+    if (!items.length && !input.feedback.confirmed.has(`cluster:${c.id}`)) householdOnly.add(c.id);
     for (const member of c.person_ids) {
       clusterOf.set(member, c);
       for (const it of own.get(member) ?? []) {
         items.push({ ...it, points: it.points * cfg.member_evidence_factor, label: `${sourceIdOf(member)}: ${it.label}` });
       }
     }
-    if (!items.length) householdOnly.add(c.id);
     clusterItems.set(c.id, items);
     const terms = groupsToTerms(items);
     const confirmed = input.feedback.confirmed.get(`cluster:${c.id}`);

@@ -85,6 +85,19 @@ describeEachDialect('detection engine', (dialect) => {
     }
   }, 60_000);
 
+  it('without enrichment, rules fall back on the identity provider\'s own geolocation (Okta writes country names)', async () => {
+    const store = await openTestStore(dialect);
+    try {
+      const s = signIns('person:E1', '198.18.0.9', series('2025-02-01T01:00:00Z', 20, 24), { vendor_country: 'South Korea', vendor_lat: 37.57, vendor_lon: 126.98 });
+      await seed(store, { people: [person('E1')], signIns: s });
+      await runDetection(store, config(), { log: silentLogger, ruleIds: [COUNTRY] });
+      const [f] = await repo.listFindings(store);
+      expect(f!.evidence.signins_by_country).toEqual({ KR: 20 });
+    } finally {
+      await store.cleanup();
+    }
+  });
+
   it('a failing rule keeps its earlier findings and reports the error', async () => {
     const store = await openTestStore(dialect);
     try {

@@ -134,3 +134,31 @@ describe('entity resolution', () => {
     expect(res.clusters[0]!.aliases).toEqual([]);
   });
 });
+
+describe('hubs', () => {
+  const t = ['2024-05-01T00:00:00Z', '2024-05-30T00:00:00Z'] as const;
+  it('one home IP behind two groups paid into different accounts joins them; an IP outsiders also use does not', () => {
+    const people = ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => employee(id, `Worker ${id}`));
+    const payAll = people.map((p, i) => pay(p.id, i < 3 ? '100020003000' : '400050006000'));
+    const farmIp = people.slice(1, 5).map((p) => ipUse(p.id, '73.21.113.3', ...t));
+    const joined = linkRecords(sources({ people, pay: payAll, signins: farmIp }), cfg, functions());
+    expect(joined.clusters.map((c) => c.person_ids.length)).toEqual([6]);
+    expect(joined.clusters[0]!.reasons).toContain('4 people share a public IP at the same time (73.21.113.3)');
+
+    // The same IP also used by someone in no cluster: a shared network, not the farm's line.
+    const outsider = employee('Z', 'Someone Else');
+    const apart = linkRecords(sources({ people: [...people, outsider], pay: payAll, signins: [...farmIp, ipUse(outsider.id, '73.21.113.3', ...t)] }), cfg, functions());
+    expect(apart.clusters.map((c) => c.person_ids.length)).toEqual([3, 3]);
+  });
+
+  it('a referrer behind three members of a ring joins it and is named as its hub; one behind two does not', () => {
+    const referrer = employee('E1', 'Rick Referrer');
+    const ring = ['C1', 'C2', 'C3'].map((id) => candidate(id, `Applicant ${id}`, { phone: '+14155550123', referred_by: 'E1' }));
+    const res = linkRecords(sources({ people: [referrer, ...ring] }), cfg, functions());
+    expect(res.clusters).toHaveLength(1);
+    expect(res.clusters[0]!.person_ids).toEqual(['candidate:C1', 'candidate:C2', 'candidate:C3', 'person:E1']);
+    expect(res.clusters[0]!.hubs).toContainEqual({ type: 'referrer', value: 'E1', members: 4 });
+    const two = linkRecords(sources({ people: [referrer, ...ring.slice(0, 2)] }), cfg, functions());
+    expect(two.clusters[0]!.person_ids).toEqual(['candidate:C1', 'candidate:C2']);
+  });
+});

@@ -47,6 +47,7 @@ export function formatReport(report: IngestReport, cwd = process.cwd()): string 
   if (j.signins + j.endpoint_rows + j.net_connections + j.devices > 0) {
     lines.push('', `joined records stored earlier: ${n(j.signins)} sign-ins, ${n(j.endpoint_rows)} osquery rows, ${n(j.net_connections)} connections, ${n(j.devices)} devices`);
   }
+  if (report.deferred_indexes.length) lines.push('', `bulk load: ${report.deferred_indexes.length} indexes set aside during the load and re-created after it`);
   if (t.rejected) lines.push('', `${n(t.rejected)} records rejected: see \`unmask quarantine\``);
   lines.push(`${n(t.bytes)} bytes in ${report.seconds.toFixed(1)} s (${n(Math.round(t.records_read / Math.max(report.seconds, 1e-3)))} records/s)`);
   return lines.join('\n');

@@ -133,8 +133,19 @@ export class PeopleIndex {
         haystack: [r.full_name, r.source_id, r.work_email, r.department, r.title, r.agency].filter(Boolean).join('\u0000').toLowerCase(),
       };
     });
-    const sorted = Object.fromEntries(SORT_KEYS.filter((k) => k !== 'level').map((k) => [k, [...entries].sort(compare(k))])) as Record<SortKey, PersonEntry[]>;
-    sorted.level = sorted.score;
+    // Names are collated once; kind and department sorts are stable sorts of the name order by a
+    // plain comparison of their few distinct values, which is what the slow part would redo.
+    const byName = [...entries].sort(compare('name'));
+    const plain = (f: (e: PersonEntry) => string) => (a: PersonEntry, b: PersonEntry) => (f(a) < f(b) ? -1 : f(a) > f(b) ? 1 : 0);
+    const score = [...entries].sort(compare('score'));
+    const sorted: Record<SortKey, PersonEntry[]> = {
+      score,
+      level: score,
+      name: byName,
+      kind: [...byName].sort(plain((e) => e.kind)),
+      department: [...byName].sort(plain((e) => e.department ?? '\uffff')),
+      source_id: [...entries].sort(compare('source_id')),
+    };
     const byScore = [...sorted.score].reverse();
     const snapshot: PeopleSnapshot = {
       entries,
