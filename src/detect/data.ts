@@ -128,11 +128,6 @@ export class DetectData {
     return { device, personId: this.personKey(device?.person_id) };
   }
 
-  /** The devices assigned to a person. */
-  devicesOf(personId: string): Device[] {
-    return [...this.devices.values()].filter((d) => this.personKey(d.person_id) === personId);
-  }
-
   isCorporateIp(ip: string): boolean {
     const parsed = parseIp(ip);
     return !!parsed && this.corporate.some((c) => cidrContains(c, parsed));

@@ -84,8 +84,3 @@ export function who(data: DetectData, personId: string): string {
   const p = data.people.get(personId);
   return p ? `${p.full_name} (${p.source_id})` : personId;
 }
-
-/** Count of items, for sentences: `3 people`. */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}

@@ -85,8 +85,9 @@ export interface HubInput {
  *  - a value that belongs to clusters only (nobody outside them holds it) and is held by at least
  *    two members of each joins those clusters: the farm's one home IP behind two groups paid into
  *    two different accounts;
- *  - a person outside any cluster who holds such a value with at least `hubMinMembers` members of
- *    one cluster (and nobody else) joins it, as does a referrer who referred that many members.
+ *  - people outside any cluster who hold a value with at least `hubMinMembers` members of one
+ *    cluster, and fewer than those members (and nobody else), join it — the fourth and fifth
+ *    applicant with the ring's résumé; so does a referrer who referred that many members.
  * A value anyone outside the clusters also holds (a carrier's shared IP) never joins anything.
  */
 export function absorbHubs(clusters: number[][], h: HubInput): number[][] {
@@ -115,9 +116,10 @@ export function absorbHubs(clusters: number[][], h: HubInput): number[][] {
     const held = [...per].filter(([, n]) => n >= 2).map(([c]) => c);
     if (outside.length === 0 && held.length >= 2 && held.length === per.size) {
       for (let i = 1; i < held.length; i++) tryJoin(held[0]!, held[i]!);
-    } else if (outside.length === 1 && per.size === 1) {
+    } else if (outside.length > 0 && per.size === 1) {
+      // The cluster's own value, held by a few more: they join when the cluster holds the majority.
       const [c, n] = [...per][0]!;
-      if (n >= h.hubMinMembers && !extra.has(outside[0]!)) extra.set(outside[0]!, c);
+      if (n >= h.hubMinMembers && outside.length < n) for (const o of outside) if (!extra.has(o)) extra.set(o, c);
     }
   }
   for (const [referrer, referred] of h.referrals) {

@@ -31,7 +31,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** Encode RGB pixels (width*height*3) as a PNG. */
-export function encodePng(width: number, height: number, rgb: Uint8Array): Buffer {
+export function encodePng(width: number, height: number, rgb: Uint8Array, opts: { level?: number; software?: string } = {}): Buffer {
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 3 + 1)] = 0; // filter: none
@@ -42,39 +42,45 @@ export function encodePng(width: number, height: number, rgb: Uint8Array): Buffe
   ihdr.writeUInt32BE(height, 4);
   ihdr[8] = 8; // bit depth
   ihdr[9] = 2; // colour type: truecolour
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw, { level: 9 })), chunk('IEND', Buffer.alloc(0))]);
+  const text = opts.software ? [chunk('tEXt', Buffer.from(`Software\0${opts.software}`, 'latin1'))] : [];
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), ...text, chunk('IDAT', deflateSync(raw, { level: opts.level ?? 9 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const SKIN = [[255, 219, 172], [241, 194, 125], [224, 172, 105], [198, 134, 66], [141, 85, 36], [92, 56, 30]];
 const HAIR = [[20, 20, 20], [60, 40, 25], [110, 70, 35], [200, 160, 90], [150, 150, 150], [160, 50, 30]];
 
 /**
- * A 64x64 head-and-shoulders picture drawn from a key: the same key draws the same face. A
- * non-zero `variant` re-saves it with faint noise and a shifted background, as a re-uploaded or
- * re-compressed copy would be: different bytes, the same picture to a perceptual hash.
+ * A 64x64 head-and-shoulders picture drawn from a key: the same key draws the same face, in its
+ * own room (light and background differ per key, so different people's pictures differ to a
+ * perceptual hash). A non-zero `variant` is the same picture saved again by another program.
  */
 export function photoPng(seed: string, key: string, variant = 0): Buffer {
   const r = Rng.from(seed, 'photo', key);
   const W = 64;
   const H = 64;
   const px = new Uint8Array(W * H * 3);
-  const bg = [r.int(120, 230), r.int(120, 230), r.int(120, 230)];
+  const bg = [r.int(90, 230), r.int(90, 230), r.int(90, 230)];
+  // Every room is different: a soft light gradient and a shelf, window or door behind the person.
+  const waves = Array.from({ length: 3 }, () => ({ fx: r.float(-3, 3), fy: r.float(-3, 3), phase: r.float(0, 2 * Math.PI), amp: r.float(15, 45) }));
+  const prop = { x0: r.int(0, 44), y0: r.int(0, 30), w: r.int(8, 22), h: r.int(10, 34), shade: r.int(-70, 70) };
   const skin = r.pick(SKIN);
   const hair = r.pick(HAIR);
   const shirt = [r.int(20, 200), r.int(20, 200), r.int(20, 200)];
-  const faceW = r.int(13, 17);
-  const faceH = r.int(17, 21);
-  const cx = 32 + r.int(-3, 3);
-  const cy = 27 + r.int(-2, 2);
+  const faceW = r.int(11, 17);
+  const faceH = r.int(15, 21);
+  const cx = 32 + r.int(-9, 9);
+  const cy = 27 + r.int(-4, 4);
   const hairTop = r.int(4, 8);
-  const noise = variant > 0 ? Rng.from(seed, 'photo-variant', key, variant) : null;
   for (let y = 0; y < H; y++) {
     for (let x = 0; x < W; x++) {
-      let c = bg;
+      let light = 0;
+      for (const w of waves) light += w.amp * Math.cos((2 * Math.PI * (w.fx * x + w.fy * y)) / W + w.phase);
+      if (x >= prop.x0 && x < prop.x0 + prop.w && y >= prop.y0 && y < prop.y0 + prop.h) light += prop.shade;
+      let c = bg.map((v) => v + light);
       const fx = (x - cx) / faceW;
       const fy = (y - cy) / faceH;
       const inFace = fx * fx + fy * fy <= 1;
-      const sx = (x - 32) / 30;
+      const sx = (x - cx) / 28;
       const sy = (y - 70) / 18;
       if (sx * sx + sy * sy <= 1) c = shirt;
       else if (inFace && y < cy - faceH + hairTop + 6) c = hair;
@@ -87,12 +93,13 @@ export function photoPng(seed: string, key: string, variant = 0): Buffer {
       const o = (y * W + x) * 3;
       for (let k = 0; k < 3; k++) {
         let v = c[k] as number;
-        if (noise) v = Math.max(0, Math.min(255, v + noise.int(-3, 3) + (k === 0 ? variant % 5 : 0)));
-        px[o + k] = v;
+        px[o + k] = Math.max(0, Math.min(255, Math.round(v)));
       }
     }
   }
-  return encodePng(W, H, px);
+  // A re-saved copy: the same picture written by another program (its own metadata and
+  // compression), so the file hash differs while the image is the same.
+  return variant > 0 ? encodePng(W, H, px, { level: 1 + (variant % 8), software: `${r.pick(['GIMP 2.10.38', 'Adobe Photoshop 25.0', 'Paint.NET 5.0', 'Pixelmator Pro 3.6'])}` }) : encodePng(W, H, px);
 }
 
 function pdfEscape(s: string): string {

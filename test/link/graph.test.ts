@@ -161,4 +161,15 @@ describe('hubs', () => {
     const two = linkRecords(sources({ people: [referrer, ...ring.slice(0, 2)] }), cfg, functions());
     expect(two.clusters[0]!.person_ids).toEqual(['candidate:C1', 'candidate:C2']);
   });
+
+  it('applicants with the ring’s résumé join the ring when the ring holds most of it', () => {
+    const resume = 'Senior full stack engineer with nine years of experience building scalable web platforms in TypeScript, Go and Python, leading teams of five, designing event driven microservices on Kubernetes, and shipping payment systems for fintech clients across North America and Europe.';
+    const ring = ['C1', 'C2', 'C3'].map((id) => candidate(id, `Applicant ${id}`, { phone: '+14155550123', resume_text: resume }));
+    const others = ['C4', 'C5'].map((id) => candidate(id, `Applicant ${id}`, { resume_text: `${resume} Available immediately.` }));
+    const res = linkRecords(sources({ people: [...ring, ...others] }), cfg, functions());
+    expect(res.clusters.map((c) => c.person_ids)).toEqual([['candidate:C1', 'candidate:C2', 'candidate:C3', 'candidate:C4', 'candidate:C5']]);
+    // As many outsiders as ring members: a shared template, not the ring's.
+    const more = ['C4', 'C5', 'C6'].map((id) => candidate(id, `Applicant ${id}`, { resume_text: `${resume} Available immediately.` }));
+    expect(linkRecords(sources({ people: [...ring, ...more] }), cfg, functions()).clusters.map((c) => c.person_ids.length)).toEqual([3]);
+  });
 });

@@ -43,6 +43,10 @@ describeEachDialect('people and clusters API', (dialect) => {
     expect((await get('level=medium,unscored')).rows.map((r: { id: string }) => r.id)).toEqual([BOB, CAROL]);
     expect((await get('rule=identity.shared_address')).rows.map((r: { id: string }) => r.id)).toEqual([BOB]);
     expect((await get('department=Finance')).total).toBe(1);
+    expect((await get('department=Nowhere')).total).toBe(0);
+    expect((await get('rule=no.such.rule')).total).toBe(0);
+    expect((await get('q=corp.example')).total).toBe(2);
+    expect((await get('q=E100')).rows.map((r: { id: string }) => r.id)).toEqual([ALICE, BOB]);
     expect((await get('kind=candidate')).rows[0].full_name).toBe('Carol Candidate');
     expect((await get('q=SAMPLE')).rows.map((r: { id: string }) => r.id)).toEqual([BOB]);
     expect((await get('sort=name&order=asc')).rows.map((r: { full_name: string }) => r.full_name)).toEqual(['Alice Example', 'Bob Sample', 'Carol Candidate']);

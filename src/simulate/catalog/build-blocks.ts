@@ -41,8 +41,11 @@ for (const net of NETWORKS) {
   const size = home ? 4096 : 256;
   const ranges = (byAsn.get(net.asn) ?? []).filter(([s, e]) => e - s >= size - 1);
   const blocks: Record<string, string[]> = {};
+  // Servers need only their country's list: stop once it is full (big clouds have millions of /24s).
+  const full = () => !home && Object.values(blocks).some((l) => l.length >= PER_REGION);
   for (const [s, e] of ranges) {
-    for (let b = Math.ceil(s / size) * size; b + size - 1 <= e; b += size) {
+    if (full()) break;
+    for (let b = Math.ceil(s / size) * size; b + size - 1 <= e && !full(); b += size) {
       // A block qualifies when probes spread through it agree on ASN, country (and, for homes, region).
       const probes = (home ? [0, 5, 10, 15].map((k) => k * 256 + 10) : [10, 200]).map((o) => enricher.lookup(ip(b + o)));
       const first = probes[0]!;
