@@ -6,7 +6,7 @@
  */
 import { stringify as yamlStringify } from 'yaml';
 import { clientOf, sessionsOn, type Session } from './activity.js';
-import { corporateRanges } from './catalog/networks.js';
+import { allBlocks, corporateRanges } from './catalog/networks.js';
 import { COMPANY } from './catalog/names.js';
 import { PERIOD, type SimOrg } from './model.js';
 import { buildOrg, DEFAULT_SCHEME_RATE } from './org.js';
@@ -73,10 +73,7 @@ export async function simulate(opts: SimulateOptions): Promise<SimulateSummary> 
 
   const truth = truthOf(org);
   out.writeFile(TRUTH_FILE, `${JSON.stringify(truth, null, 2)}\n`);
-  out.writeFile(
-    'unmask.yaml',
-    `# Written by \`unmask simulate\`: the simulated company's own egress (offices and VPN gateways).\n${yamlStringify({ enrich: { corporate_ranges: corporateRanges() } })}`,
-  );
+  out.writeFile('unmask.yaml', companyConfig());
   log?.done();
   let bytes = 0;
   for (const b of out.written.values()) bytes += b;
@@ -124,6 +121,27 @@ class JsonDayFile {
     if (this.format !== 'ndjson') await this.sink.write(this.close);
     await out.closeSink(this.rel, this.sink);
   }
+}
+
+/**
+ * The simulated company's unmask.yaml, as its operators would write it: their own egress, the
+ * help desk's approved remote-access tools, and the Astrill exits a threat-intelligence feed
+ * lists (Astrill announces no AS of its own, so only such a list can name it).
+ */
+export function companyConfig(): string {
+  const config = {
+    enrich: {
+      corporate_ranges: corporateRanges(),
+      vpn_ranges: [{ provider: 'Astrill VPN', cidrs: Object.values(allBlocks().astrill ?? {}).flat() }],
+    },
+    detect: {
+      approved_remote_access_tools: [
+        { tool: 'screenconnect', departments: ['IT'], reason: 'help desk support tool' },
+        { tool: 'teamviewer', departments: ['IT'], reason: 'vendor support sessions run by the help desk' },
+      ],
+    },
+  };
+  return `# Written by \`unmask simulate\`: the simulated company's own settings (see docs/simulator.md).\n${yamlStringify(config)}`;
 }
 
 async function writeActivity(out: OutDir, org: SimOrg, log?: Logger): Promise<{ signins: SimulateSummary['signInEvents']; zeek: number }> {

@@ -130,7 +130,7 @@ export class LookalikeMaker {
     const rng = this.rng.fork('devices');
     const ordinary = people.filter((p) => !p.scheme && p.devices.length > 0);
 
-    // Help desk: the approved tool, and often a vendor's own tool besides.
+    // Help desk: the approved tool, and often TeamViewer for vendors' support sessions (also approved).
     const it = ordinary.filter((p) => p.department === 'IT' && /Support|Systems/.test(p.title));
     const desk = it.length ? it : ordinary.filter((p) => p.department === 'IT').slice(0, 2);
     for (const p of desk) {
@@ -141,7 +141,7 @@ export class LookalikeMaker {
       const sc = REMOTE_TOOLS.screenconnect?.software[dev.platform] ?? REMOTE_TOOLS.screenconnect?.software.windows;
       if (sc) dev.installs.push({ at, software: sc, tool: 'screenconnect' });
       if (hr.chance(0.4)) {
-        const extra = hr.pick(['teamviewer', 'anydesk']);
+        const extra = 'teamviewer';
         const sw = REMOTE_TOOLS[extra]?.software[dev.platform];
         if (sw) dev.installs.push({ at: at + hr.int(5, 60) * DAY_MS, software: sw, tool: extra });
       }

@@ -121,7 +121,7 @@ export class PeopleIndex {
   constructor(
     private readonly store: Store,
     /** How often (ms) to look whether the data changed underneath (a CLI scan, another server). */
-    private readonly recheckMs = 2000,
+    private readonly recheckMs = 3000,
   ) {}
 
   /** Drop the snapshot: the next read rebuilds it (after a re-score started here, for example). */

@@ -69,10 +69,11 @@ export async function loadClusterMembership(store: Store): Promise<Array<Row<'cl
 
 /**
  * A cheap fingerprint of the data the index is built from: when it changes (a scan, an ingest, a
- * re-score), the server rebuilds its in-memory index.
+ * decision and its re-score), the server rebuilds its in-memory index. Counts use the tables'
+ * smallest index; no column is summed.
  */
 export async function dataSignature(store: Store): Promise<string> {
-  const r = await sql<{ a: string | null; b: string | null; c: number; d: number; e: number; f: number; g: number | null }>`
+  const r = await sql<{ a: string | null; b: string | null; c: number; d: number; e: number; f: number; g: string | null }>`
     select
       (select max(finished_at) from scan_runs) as a,
       (select max(finished_at) from ingest_runs) as b,
@@ -80,7 +81,7 @@ export async function dataSignature(store: Store): Promise<string> {
       (select count(*) from risk_scores) as d,
       (select count(*) from findings) as e,
       (select count(*) from cluster_members) as f,
-      (select sum(score) from risk_scores) as g
+      (select max(decided_at) from feedback) as g
   `.execute(store.db);
   const x = r.rows[0];
   return x ? [x.a, x.b, x.c, x.d, x.e, x.f, x.g].map((v) => String(v ?? '')).join('|') : '';
