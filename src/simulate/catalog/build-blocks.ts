@@ -46,8 +46,8 @@ for (const net of NETWORKS) {
   for (const [s, e] of ranges) {
     if (full()) break;
     for (let b = Math.ceil(s / size) * size; b + size - 1 <= e && !full(); b += size) {
-      // A block qualifies when probes spread through it agree on ASN, country (and, for homes, region).
-      const probes = (home ? [0, 5, 10, 15].map((k) => k * 256 + 10) : [10, 200]).map((o) => enricher.lookup(ip(b + o)));
+      // A block qualifies when probes in each of its /24s agree on ASN, country (and, for homes, region).
+      const probes = (home ? Array.from({ length: 16 }, (_, k) => [k * 256 + 10, k * 256 + 200]).flat() : [10, 200]).map((o) => enricher.lookup(ip(b + o)));
       const first = probes[0]!;
       if (!probes.every((p) => p.asn === net.asn && p.country === first.country && (!home || p.region === first.region))) continue;
       if (!first.country) continue;
