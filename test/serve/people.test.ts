@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskEmail, maskPhone } from '../../src/serve/presenters/mask.js';
+import { replaceClusterEvidence } from '../../src/store/repositories/link.js';
 import { describeEachDialect, openTestStore, type TestStore } from '../helpers/stores.js';
 import { addUsers, ALICE, as, BOB, CAROL, login, makeApp, seed, type Session } from './helpers.js';
 
@@ -132,6 +133,36 @@ describeEachDialect('people and clusters API', (dialect) => {
     expect(g.edges.some((e: { source: string; target: string; kind: string }) => e.kind === 'address' && e.source === ALICE && e.target === BOB)).toBe(true);
     const list = (await as(app, analyst)('GET', '/api/clusters')).json();
     expect(list.rows[0]).toMatchObject({ id: 'K1', size: 2, risk_level: 'high' });
+  });
+
+  it('draws the graph from what the link stage recorded the members share, masked for viewers', async () => {
+    await replaceClusterEvidence(
+      store,
+      [
+        {
+          cluster_id: 'K1',
+          fingerprint: 'cluster:test',
+          shared: [
+            { kind: 'address', role: 'ship', display: '7 FARM LN, DALLAS, TX 75001, US', members: [ALICE, BOB], fact_keys: [] },
+            { kind: 'pay_account', role: null, display: '••••6789', members: [ALICE, BOB, CAROL], fact_keys: [] },
+          ],
+          aliases: [],
+        },
+      ],
+      null,
+    );
+    const g = (await as(app, analyst)('GET', '/api/clusters/K1')).json();
+    const ids = g.nodes.filter((n: { kind: string }) => n.kind === 'identifier');
+    expect(ids.map((n: { identifier_type: string; label: string }) => [n.identifier_type, n.label])).toEqual([
+      ['ship_address', '7 FARM LN, DALLAS, TX 75001, US'],
+      ['pay_account', '••••6789'],
+    ]);
+    // Carol is not a member: the edge to her is left out, the value still links Alice and Bob.
+    const pay = ids.find((n: { identifier_type: string }) => n.identifier_type === 'pay_account');
+    expect(g.edges.filter((e: { target: string }) => e.target === pay.id).map((e: { source: string }) => e.source).sort()).toEqual([ALICE, BOB]);
+    const seen = JSON.stringify((await as(app, viewer)('GET', '/api/clusters/K1')).json());
+    expect(seen).not.toContain('FARM');
+    expect(seen).toContain('DALLAS');
   });
 
   it('lists rules with how often they fired, and the data sources', async () => {

@@ -65,7 +65,7 @@ export function presentIdentifierValue(type: string, value: string, display: str
   if (role !== 'viewer') return shown;
   if (type === 'email') return maskEmail(shown) ?? '';
   if (type === 'phone') return maskPhone(shown) ?? '';
-  if (type === 'home_address' || type === 'ship_address') return maskText(shown.replace(/^[^,]*\d[^,]*,?/, `${DOT.repeat(6)},`));
+  if (type === 'home_address' || type === 'ship_address' || type === 'address') return maskText(shown.replace(/^[^,]*\d[^,]*,?/, `${DOT.repeat(6)},`));
   return shown;
 }
 

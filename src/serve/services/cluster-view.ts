@@ -3,6 +3,7 @@
  * between them. Identifiers held by many members (the cluster's hubs: one address, one bank
  * account, one IP-KVM) are flagged so the UI can highlight them.
  */
+import { hubType } from '../../link/describe.js';
 import { IDENTIFIER_TYPES, type IdentifierType } from '../../model/values.js';
 import type { Store } from '../../store/db.js';
 import * as q from '../../store/repositories/queries-for-api.js';
@@ -39,7 +40,8 @@ export async function buildClusterDetail(store: Store, id: string, role: Role, h
   const shared = new Map<string, { type: string; value: string; display: string | null; people: Set<string> }>();
   if (recorded) {
     for (const v of recorded) {
-      const type = v.types[0] ?? v.kind;
+      // Named as the link stage names its hubs, so hubs and shared values match.
+      const type = v.kind === 'referral' ? 'referrer' : hubType(v.kind, v.role ?? null);
       shared.set(`${type}\u0000${v.display}`, { type, value: v.display, display: v.display, people: new Set(v.members.filter((m) => memberIds.includes(m))) });
     }
   } else {

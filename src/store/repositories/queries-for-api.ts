@@ -4,6 +4,7 @@
  */
 import { sql, type Selectable } from 'kysely';
 import type { Store } from '../db.js';
+import type { SharedValue } from '../../link/pipeline.js';
 import type { Database } from '../schema.js';
 
 type Row<T extends keyof Database> = Selectable<Database[T]>;
@@ -378,11 +379,11 @@ export async function countLevels(store: Store, subjectType: string): Promise<Re
 }
 
 /** What the link stage recorded about a cluster: the values its members share (or undefined before linking). */
-export async function clusterSharedValues(store: Store, clusterId: string): Promise<Array<{ kind: string; types: string[]; display: string; members: string[] }> | undefined> {
+export async function clusterSharedValues(store: Store, clusterId: string): Promise<SharedValue[] | undefined> {
   const r = await store.db.selectFrom('cluster_evidence').select('shared').where('cluster_id', '=', clusterId).executeTakeFirst();
   if (!r) return undefined;
   try {
-    return JSON.parse(r.shared) as Array<{ kind: string; types: string[]; display: string; members: string[] }>;
+    return JSON.parse(r.shared) as SharedValue[];
   } catch {
     return undefined;
   }
