@@ -92,7 +92,7 @@ export function photoPng(seed: string, key: string, variant = 0): Buffer {
       }
       const o = (y * W + x) * 3;
       for (let k = 0; k < 3; k++) {
-        let v = c[k] as number;
+        const v = c[k] as number;
         px[o + k] = Math.max(0, Math.min(255, Math.round(v)));
       }
     }

@@ -11,7 +11,7 @@ import { findPlace, TRIP_ABROAD, US_PLACES } from './catalog/places.js';
 import { KVM_DEVICES, REMOTE_TOOLS } from './catalog/software.js';
 import type { LookalikeType, SimPerson, TruthGroup } from './model.js';
 import type { Rng } from './random.js';
-import { addDays, DAY_MS, isoDay } from './time.js';
+import { addDays, DAY_MS } from './time.js';
 
 export class LookalikeMaker {
   readonly groups: TruthGroup[] = [];
@@ -170,4 +170,3 @@ export class LookalikeMaker {
   }
 }
 
-export { isoDay };

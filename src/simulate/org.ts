@@ -3,14 +3,14 @@
  * applicant pool, then gives everyone their HR and candidate ids in hiring order (so ids say
  * nothing about who is hidden).
  */
-import { ACTIVITY_DAYS, DEPARTMENTS, OrgBuilder } from './builder.js';
+import { DEPARTMENTS, OrgBuilder } from './builder.js';
 import { FIRST_NAMES, LAST_NAMES, personalEmail, usPhone } from './catalog/names.js';
 import { US_PLACES } from './catalog/places.js';
 import { LookalikeMaker } from './lookalikes.js';
-import { PERIOD, SCHEME_TYPES, type SchemeType, type SimCandidate, type SimOrg, type SimPerson, type TruthGroup } from './model.js';
+import { PERIOD, type SchemeType, type SimCandidate, type SimOrg, type SimPerson, type TruthGroup } from './model.js';
 import { ownResume, templateResume, type ResumeSubject } from './resume.js';
 import { SchemeMaker, schemeSizes, type SchemePlan } from './schemes.js';
-import { addDays, DAY_MS, localToUtc } from './time.js';
+import { addDays, localToUtc } from './time.js';
 
 export interface OrgOptions {
   people: number;
@@ -106,9 +106,10 @@ function assignManagers(people: SimPerson[], rng: ReturnType<OrgBuilder['rng']>)
     const head = members[0] as SimPerson;
     const managers = members.filter((p) => p !== head && /Manager|Lead|Controller|Counsel/.test(p.title) && !p.scheme);
     const pool = managers.length ? managers : [head];
+    const isManager = new Set(managers);
     for (const p of members) {
       if (p === head) continue;
-      p.manager = managers.includes(p) ? head : rng.pick(pool);
+      p.manager = isManager.has(p) ? head : rng.pick(pool);
     }
   }
 }
@@ -217,4 +218,3 @@ function profileUrls(r: ReturnType<OrgBuilder['rng']>, first: string, last: stri
   return urls;
 }
 
-export { SCHEME_TYPES, ACTIVITY_DAYS, DAY_MS };

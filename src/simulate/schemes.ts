@@ -6,7 +6,7 @@
 import { DEPARTMENTS, OrgBuilder, department, ACTIVITY_DAYS } from './builder.js';
 import { addressOf, network } from './catalog/networks.js';
 import { DISPOSABLE_MAIL, FIRST_NAMES, handle, LAST_NAMES, tronAddress, US_BANKS, usPhone, personalEmail } from './catalog/names.js';
-import { addressIn, findPlace, US_PLACES, WORKER_BASES, type Address, type Place } from './catalog/places.js';
+import { findPlace, US_PLACES, WORKER_BASES, type Address, type Place } from './catalog/places.js';
 import { KVM_DEVICES, REMOTE_TOOLS, type Platform, type Software } from './catalog/software.js';
 import { PERIOD, type PayAccountRow, type SchemeType, type SimPerson, type TruthGroup, type VpnUse, type WorkPattern } from './model.js';
 import type { Rng } from './random.js';
@@ -353,4 +353,3 @@ export function schemeSizes(rng: Rng, type: SchemeType): number {
   }
 }
 
-export { PERIOD };

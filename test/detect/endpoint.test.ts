@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
 import { describeEachDialect } from '../helpers/stores.js';
-import { detect, device, firesIt, person, row, shipment, silentIt } from './fixtures.js';
+import { candidate, detect, device, firesIt, person, row, shipment, silentIt } from './fixtures.js';
 
 const E1 = 'person:E1';
 const IPKVM = new URL('../../../shared/data/ipkvm/device_output/', import.meta.url);
@@ -155,10 +155,18 @@ describeEachDialect('endpoint rules', (dialect) => {
     firesIt(id, 'a Korean keyboard on a worker who declared English and Spanish', async () => {
       const f = await detect(dialect, id, { ...laptop({ extra: { languages: 'English; Spanish' } }), rows });
       expect(f).toHaveLength(1);
-      expect(f[0]!.evidence.declared_languages).toEqual({ languages: 'English; Spanish' });
+      expect(f[0]!.evidence.declared_languages).toEqual({ 'person:E1.languages': 'English; Spanish' });
+    });
+    firesIt(id, 'the application declared the languages, the hired employee\'s laptop has a Korean IME', async () => {
+      const c = candidate('C1', { hired_person_id: 'E1', extra: { languages: 'English' } });
+      const f = await detect(dialect, id, { ...laptop(), people: [person('E1'), c], rows });
+      expect(f.map((x) => x.evidence.declared_languages)).toEqual([{ 'candidate:C1.languages': 'English' }]);
     });
     silentIt(id, 'a worker who declared Korean among their languages', async () => {
       expect(await detect(dialect, id, { ...laptop({ extra: { languages: 'English, Korean' } }), rows })).toHaveLength(0);
+    });
+    silentIt(id, 'a worker whose records declare no languages at all (nothing is contradicted)', async () => {
+      expect(await detect(dialect, id, { ...laptop(), rows })).toHaveLength(0);
     });
   });
 });

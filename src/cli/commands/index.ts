@@ -17,5 +17,6 @@ import * as serve from './serve.js';
 import * as users from './users.js';
 import * as simulate from './simulate.js';
 import * as evalCommand from './eval.js';
+import * as demo from './demo.js';
 
-export const commandModules: Array<{ register(program: Command): void }> = [scan, db, ingest, quarantine, osqueryPack, enrich, lists, screen, rules, detect, link, score, feedback, serve, users, simulate, evalCommand];
+export const commandModules: Array<{ register(program: Command): void }> = [scan, db, ingest, quarantine, osqueryPack, enrich, lists, screen, rules, detect, link, score, feedback, serve, users, simulate, evalCommand, demo];

@@ -140,10 +140,18 @@ export function servesRegion(net: Network, key: string): boolean {
  * A host address of a network: from its blocks that geolocate to `key` when it has some, else any
  * of its blocks in its home country.
  */
+const countryBlocks = new Map<string, string[]>();
+
 export function addressOf(net: Network, rng: Rng, key?: string): string {
   const blocks = BLOCKS[net.key]?.blocks ?? {};
   const inRegion = key ? blocks[key] : undefined;
-  const inCountry = Object.entries(blocks).filter(([k]) => k === net.country || k.startsWith(`${net.country}-`)).flatMap(([, v]) => v);
+  let inCountry = countryBlocks.get(net.key);
+  if (!inCountry) {
+    inCountry = Object.entries(blocks)
+      .filter(([k]) => k === net.country || k.startsWith(`${net.country}-`))
+      .flatMap(([, v]) => v);
+    countryBlocks.set(net.key, inCountry);
+  }
   const pool = inRegion?.length ? inRegion : inCountry;
   if (!pool.length) throw new Error(`no address blocks for ${net.key} (regenerate catalog/address-blocks.json)`);
   return addressIn(rng.pick(pool), rng);

@@ -112,7 +112,10 @@ export class OsqueryWriter {
     const processRows = (t: number): Row[] => {
       const rows: Row[] = [];
       let pid = d.platform === 'windows' ? 4 : 1;
-      for (const [name, path, cmdline] of SYSTEM_PROCESSES[d.platform]) rows.push({ pid: String(pid), name, path, cmdline, parent: String(pid === 1 || pid === 4 ? 0 : 1) }), (pid += r.int(3, 90));
+      for (const [name, path, cmdline] of SYSTEM_PROCESSES[d.platform]) {
+        rows.push({ pid: String(pid), name, path, cmdline, parent: String(pid === 1 || pid === 4 ? 0 : 1) });
+        pid += r.int(3, 90);
+      }
       for (const s of [...d.software, ...installedBy(t).map((i) => i.software)]) {
         if (!s.process) continue;
         rows.push({ pid: String(pid), name: s.process.name, path: s.process.path, cmdline: `"${s.process.path}"${s.name.startsWith('AnyDesk') ? ' --service' : ''}`, parent: '1' });
@@ -140,7 +143,7 @@ export class OsqueryWriter {
     const os = OS_VERSIONS[d.platform];
 
     // First run after enrolment: every query reports everything.
-    let t = start;
+    const t = start;
     await snapshot('unmask_system_info', t, [{ hostname: d.platform === 'darwin' ? `${d.hostname}.local` : d.hostname, uuid: d.uuid, cpu_brand: d.hardware.cpu, cpu_physical_cores: String(r.pick([8, 10, 12, 14])), physical_memory: String(r.pick([16, 32, 36]) * 1073741824), hardware_vendor: d.hardware.vendor, hardware_model: d.hardware.model, hardware_serial: d.serial, computer_name: d.hostname, local_hostname: d.hostname }]);
     await snapshot('unmask_os_version', t + 1000, [{ name: os.name, version: os.version, major: os.major, minor: os.minor, patch: '0', build: os.build, platform: os.platform, arch: d.platform === 'darwin' ? 'arm64' : 'x86_64' }]);
     await snapshot(`unmask_locale_${d.platform}`, t + 2000, localeRows(d.platform, d.lang));
