@@ -85,7 +85,8 @@ export function writePeople(file: string): void {
   writeFileSync(file, `${rows.join('\n')}\n`);
 }
 
-function cliArgs(): string[] {
+/** How to start the CLI, and what to remove afterwards. */
+function cliArgs(): { args: string[]; cleanup(): void } {
   try {
     execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
   } catch {
@@ -95,14 +96,15 @@ function cliArgs(): string[] {
   if (existsSync(join(root, 'dist/cli/main.js'))) {
     try {
       execFileSync('node', [join(root, 'bin/unmask.js'), 'rules'], { cwd: root, stdio: 'pipe', env: { ...process.env, UNMASK_CONFIG: '' } });
-      return [join(root, 'bin/unmask.js')];
+      return { args: [join(root, 'bin/unmask.js')], cleanup: () => {} };
     } catch {
       console.log('  (the built CLI does not start; running the TypeScript sources through tsx)');
     }
   }
-  const launcher = join(mkdtempSync(join(tmpdir(), 'unmask-bench-cli-')), 'unmask.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'unmask-bench-cli-'));
+  const launcher = join(dir, 'unmask.mjs');
   writeFileSync(launcher, `import { main } from ${JSON.stringify(join(root, 'src/cli/main.ts'))};\nawait main(process.argv);\n`);
-  return ['--import', 'tsx', launcher];
+  return { args: ['--import', 'tsx', launcher], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 interface SizeResult {
@@ -157,9 +159,13 @@ export async function run(): Promise<void> {
   const sizes = [Math.round(n / 4), n];
   const cli = cliArgs();
   const results: SizeResult[] = [];
-  for (const size of sizes) {
-    console.log(`${fmt(PEOPLE)} people, ${fmt(size)} sign-in events:`);
-    results.push(await measure(cli, size));
+  try {
+    for (const size of sizes) {
+      console.log(`${fmt(PEOPLE)} people, ${fmt(size)} sign-in events:`);
+      results.push(await measure(cli.args, size));
+    }
+  } finally {
+    cli.cleanup();
   }
   console.log('');
   console.log('  events      ingest s   enrich s   detect s   detect/ingest   fixed s   marginal µs/event   detect peak MB');

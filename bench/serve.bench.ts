@@ -1,13 +1,17 @@
 /**
  * `npm run bench -- serve`: the API under load. A database of 100,000 people (synthetic, written
  * through the repositories: scores, findings, sign-ins, devices with inventory, identifiers,
- * clusters) is served on loopback; a load generator in a worker thread (its own event loop, so
- * it does not steal the server's) sends a bounded number of requests from 20 concurrent clients
+ * clusters) is served on loopback; a load generator in a child process (node's http module with
+ * keep-alive sockets, so neither its event loop nor fetch's overhead is charged to the server)
+ * sends a bounded number of requests from 20 concurrent clients
  * and prints p50/p95 latency of the people list and the person page. Baseline: /api/health in
  * the same run, with the same clients. Target: p95 under 100 ms for both pages.
  * UNMASK_BENCH_PEOPLE scales the database (default 100000).
  */
-import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseConfig } from '../src/config/config.js';
 import { SecretKey } from '../src/config/secret.js';
@@ -118,11 +122,26 @@ export async function seed(store: Store, n: number): Promise<string[]> {
   return ids;
 }
 
-// The load generator: plain JavaScript in a worker thread, using the built-in fetch (keep-alive).
+// The load generator: plain JavaScript in a child process (its own CPU time, not the server's
+// event loop), using node's http module with a keep-alive agent of CLIENTS sockets on loopback.
+// It reads its job as JSON on stdin and writes the latencies as JSON on stdout.
 const LOADER = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  const { base, cookie, urls, clients, total } = workerData;
+const http = require('node:http');
+let input = '';
+process.stdin.on('data', (d) => (input += d));
+process.stdin.on('end', async () => {
+  const { base, cookie, urls, clients, total } = JSON.parse(input);
+  const { hostname, port } = new URL(base);
+  if (hostname !== '127.0.0.1' && hostname !== 'localhost') throw new Error('loopback only');
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const get = (path) => new Promise((resolve, reject) => {
+    const req = http.get({ host: hostname, port, path, agent, headers: { cookie } }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
   const lat = [];
   let next = 0;
   let errors = 0;
@@ -130,28 +149,31 @@ const { parentPort, workerData } = require('node:worker_threads');
     for (;;) {
       const i = next++;
       if (i >= total) return;
-      const url = base + urls[i % urls.length];
       const t0 = performance.now();
-      const res = await fetch(url, { headers: { cookie } });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors++;
+      const status = await get(urls[i % urls.length]);
+      if (status !== 200) errors++;
       lat.push(performance.now() - t0);
     }
   }
   const t0 = performance.now();
   await Promise.all(Array.from({ length: clients }, client));
-  parentPort.postMessage({ lat, errors, seconds: (performance.now() - t0) / 1000 });
-})();
+  agent.destroy();
+  process.stdout.write(JSON.stringify({ lat, errors, seconds: (performance.now() - t0) / 1000 }));
+});
 `;
 
 function load(base: string, cookie: string, urls: string[], total = REQUESTS): Promise<{ lat: number[]; errors: number; seconds: number }> {
   return new Promise((resolve, reject) => {
-    const w = new Worker(LOADER, { eval: true, workerData: { base, cookie, urls, clients: CLIENTS, total } });
-    w.once('message', (m) => {
-      void w.terminate();
-      resolve(m);
+    // No execArgv: the loader must not inherit --cpu-prof or tsx from the benchmark's process.
+    const child = spawn(process.execPath, ['-e', LOADER], { stdio: ['pipe', 'pipe', 'inherit'], env: { PATH: process.env.PATH ?? '' } });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`load generator exited with ${code}`));
+      resolve(JSON.parse(out) as { lat: number[]; errors: number; seconds: number });
     });
-    w.once('error', reject);
+    child.stdin.end(JSON.stringify({ base, cookie, urls, clients: CLIENTS, total }));
   });
 }
 
@@ -188,6 +210,14 @@ export async function run(): Promise<void> {
       const persons = Array.from({ length: 400 }, (_, i) => `/api/people/${encodeURIComponent(ids[i % 2 ? Math.floor(rand() * ids.length) : Math.floor(rand() * (ids.length / 10)) * 10]!)}`);
       await load(server.url, cookie, [...lists, ...persons], 200); // warm-up
 
+      // UNMASK_BENCH_PROFILE=file.cpuprofile: a CPU profile of the server during the measured runs only.
+      const profileTo = process.env.UNMASK_BENCH_PROFILE;
+      const inspector = profileTo ? new Session() : null;
+      if (inspector) {
+        inspector.connect();
+        await inspector.post('Profiler.enable');
+        await inspector.post('Profiler.start');
+      }
       const results: Array<[string, { lat: number[]; errors: number; seconds: number }]> = [];
       for (const [name, urls] of [
         ['health (baseline)', ['/api/health']],
@@ -196,8 +226,14 @@ export async function run(): Promise<void> {
       ] as const) {
         results.push([name, await load(server.url, cookie, [...urls])]);
       }
+      if (inspector && profileTo) {
+        const { profile } = await inspector.post('Profiler.stop');
+        writeFileSync(profileTo, JSON.stringify(profile));
+        inspector.disconnect();
+        console.log(`CPU profile of the server written to ${profileTo}`);
+      }
       const base = [...results[0]![1].lat].sort((a, b) => a - b);
-      console.log(`${CLIENTS} concurrent clients, ${fmt(REQUESTS)} requests each, loopback HTTP/1.1 keep-alive:`);
+      console.log(`${CLIENTS} concurrent clients, ${fmt(REQUESTS)} requests each, loopback HTTP/1.1 keep-alive (load average ${loadavg().map((l) => fmt(l, 2)).join(' ')}):`);
       for (const [name, r] of results) {
         const s = [...r.lat].sort((a, b) => a - b);
         const p50 = pct(s, 50);

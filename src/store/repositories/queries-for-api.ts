@@ -2,12 +2,48 @@
  * Read queries behind the API and web UI. Each returns rows; the server's presenters shape and
  * mask them. Queries that take lists of ids chunk them to stay under bound-parameter limits.
  */
-import { sql, type Selectable } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import { sql, type Compilable, type Selectable } from 'kysely';
 import type { Store } from '../db.js';
 import type { SharedValue } from '../../link/pipeline.js';
 import type { Database } from '../schema.js';
 
 type Row<T extends keyof Database> = Selectable<Database[T]>;
+
+// On SQLite, Kysely prepares every query anew and runs it behind an async connection lock; for the
+// server's hot reads preparing cost more than running. These run the query Kysely compiled on a
+// prepared statement kept per SQL text (bounded), synchronously; PostgreSQL goes through Kysely.
+const STATEMENT_CACHE = 1000;
+const statements = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+function prepared(db: SQLite.Database, text: string): SQLite.Statement {
+  let cache = statements.get(db);
+  if (!cache) statements.set(db, (cache = new Map()));
+  let stmt = cache.get(text);
+  if (!stmt) {
+    if (cache.size >= STATEMENT_CACHE) cache.delete(cache.keys().next().value!);
+    cache.set(text, (stmt = db.prepare(text)));
+  }
+  return stmt;
+}
+
+/** All rows of a read query (a Kysely builder or `sql` template), through a cached prepared statement on SQLite. */
+export async function rowsOf<R>(store: Store, query: Compilable<R>): Promise<R[]> {
+  const compiled = query.compile();
+  if (!store.sqlite) return (await store.db.executeQuery(compiled)).rows;
+  return prepared(store.sqlite, compiled.sql).all(...(compiled.parameters as unknown[])) as R[];
+}
+
+export async function firstRowOf<R>(store: Store, query: Compilable<R>): Promise<R | undefined> {
+  return (await rowsOf(store, query))[0];
+}
+
+/** Run a write (insert, update, delete) through a cached prepared statement on SQLite. */
+export async function runWrite(store: Store, query: Compilable<unknown>): Promise<void> {
+  const compiled = query.compile();
+  if (!store.sqlite) await store.db.executeQuery(compiled);
+  else prepared(store.sqlite, compiled.sql).run(...(compiled.parameters as unknown[]));
+}
 
 const CHUNK = 500;
 async function chunked<T>(ids: string[], fn: (part: string[]) => Promise<T[]>): Promise<T[]> {
@@ -83,29 +119,29 @@ export async function dataSignature(store: Store): Promise<string> {
       (select count(*) from findings) as e,
       (select count(*) from cluster_members) as f,
       (select max(decided_at) from feedback) as g
-  `.execute(store.db);
-  const x = r.rows[0];
+  `;
+  const x = await firstRowOf(store, r.compile(store.db));
   return x ? [x.a, x.b, x.c, x.d, x.e, x.f, x.g].map((v) => String(v ?? '')).join('|') : '';
 }
 
 // ---- one person ----
 
 export async function getPersonRow(store: Store, id: string): Promise<Row<'people'> | undefined> {
-  return store.db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+  return firstRowOf(store, store.db.selectFrom('people').selectAll().where('id', '=', id));
 }
 
 export async function getRiskScoreRow(store: Store, subjectType: string, subjectId: string): Promise<Row<'risk_scores'> | undefined> {
-  return store.db.selectFrom('risk_scores').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).executeTakeFirst();
+  return firstRowOf(store, store.db.selectFrom('risk_scores').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId));
 }
 
 export async function findingsForSubjects(store: Store, subjectType: string, ids: string[]): Promise<Array<Row<'findings'>>> {
   return chunked(ids, (part) =>
-    store.db.selectFrom('findings').selectAll().where('subject_type', '=', subjectType).where('subject_id', 'in', part).orderBy('severity').orderBy('rule_id').execute(),
+    rowsOf(store, store.db.selectFrom('findings').selectAll().where('subject_type', '=', subjectType).where('subject_id', 'in', part).orderBy('severity').orderBy('rule_id')),
   );
 }
 
 export async function recentSignins(store: Store, personId: string, limit: number): Promise<Array<Row<'signins'>>> {
-  return store.db.selectFrom('signins').selectAll().where('person_id', '=', personId).orderBy('occurred_at', 'desc').limit(limit).execute();
+  return rowsOf(store, store.db.selectFrom('signins').selectAll().where('person_id', '=', personId).orderBy('occurred_at', 'desc').limit(limit));
 }
 
 export interface SigninIpRow {
@@ -122,7 +158,7 @@ export interface SigninIpRow {
 
 /** Sign-ins of a person grouped by IP: the map and the summary come from this, not from every event. */
 export async function signinsByIp(store: Store, personId: string): Promise<SigninIpRow[]> {
-  const rows = await store.db
+  const rows = await rowsOf(store, store.db
     .selectFrom('signins')
     .select((eb) => [
       'ip',
@@ -139,45 +175,45 @@ export async function signinsByIp(store: Store, personId: string): Promise<Signi
     .groupBy('ip')
     .orderBy('n', 'desc')
     .limit(500)
-    .execute();
+    );
   return rows.map((r) => ({ ...r, n: Number(r.n), failures: Number(r.failures ?? 0) })) as SigninIpRow[];
 }
 
 export async function devicesOfPerson(store: Store, personId: string, extraSerials: string[]): Promise<Array<Row<'devices'>>> {
-  const own = await store.db.selectFrom('devices').selectAll().where('person_id', '=', personId).execute();
+  const own = await rowsOf(store, store.db.selectFrom('devices').selectAll().where('person_id', '=', personId));
   const more = await chunked(
     extraSerials.filter((s) => !own.some((d) => d.serial === s)),
-    (part) => store.db.selectFrom('devices').selectAll().where('serial', 'in', part).execute(),
+    (part) => rowsOf(store, store.db.selectFrom('devices').selectAll().where('serial', 'in', part)),
   );
   return [...own, ...more];
 }
 
 /** Inventory rows of some tables for a device, newest first, bounded. */
 export async function deviceInventory(store: Store, serial: string, tables: string[], limit: number): Promise<Array<Pick<Row<'endpoint_rows'>, 'table_name' | 'columns' | 'observed_at' | 'action'>>> {
-  return store.db
+  return rowsOf(store, store.db
     .selectFrom('endpoint_rows')
     .select(['table_name', 'columns', 'observed_at', 'action'])
     .where('device_serial', '=', serial)
     .where('table_name', 'in', tables)
     .orderBy('observed_at', 'desc')
     .limit(limit)
-    .execute();
+    );
 }
 
 export async function payAccountsOf(store: Store, personId: string): Promise<Array<Row<'pay_accounts'>>> {
-  return store.db.selectFrom('pay_accounts').selectAll().where('person_id', '=', personId).orderBy('effective_date').execute();
+  return rowsOf(store, store.db.selectFrom('pay_accounts').selectAll().where('person_id', '=', personId).orderBy('effective_date'));
 }
 
 export async function shipmentsOf(store: Store, personId: string): Promise<Array<Row<'shipments'>>> {
-  return store.db.selectFrom('shipments').selectAll().where('person_id', '=', personId).orderBy('shipped_at').execute();
+  return rowsOf(store, store.db.selectFrom('shipments').selectAll().where('person_id', '=', personId).orderBy('shipped_at'));
 }
 
 export async function identifiersOf(store: Store, personIds: string[]): Promise<Array<Row<'identifiers'>>> {
-  return chunked(personIds, (part) => store.db.selectFrom('identifiers').selectAll().where('person_id', 'in', part).orderBy('type').orderBy('value').execute());
+  return chunked(personIds, (part) => rowsOf(store, store.db.selectFrom('identifiers').selectAll().where('person_id', 'in', part).orderBy('type').orderBy('value')));
 }
 
 export async function clusterIdOf(store: Store, personId: string): Promise<string | undefined> {
-  const r = await store.db.selectFrom('cluster_members').select('cluster_id').where('person_id', '=', personId).executeTakeFirst();
+  const r = await firstRowOf(store, store.db.selectFrom('cluster_members').select('cluster_id').where('person_id', '=', personId));
   return r?.cluster_id;
 }
 
@@ -188,11 +224,11 @@ export async function linksOfPerson(store: Store, personId: string): Promise<Arr
     .where((eb) => eb.or([eb('person_a', '=', personId), eb('person_b', '=', personId)]))
     .orderBy('score', 'desc')
     .limit(200)
-    .execute();
+    );
 }
 
 export async function enrichmentsFor(store: Store, kind: string, keys: string[]): Promise<Array<Row<'enrichments'>>> {
-  return chunked(keys, (part) => store.db.selectFrom('enrichments').selectAll().where('kind', '=', kind).where('key', 'in', part).execute());
+  return chunked(keys, (part) => rowsOf(store, store.db.selectFrom('enrichments').selectAll().where('kind', '=', kind).where('key', 'in', part)));
 }
 
 export interface PersonBrief {
@@ -206,12 +242,12 @@ export interface PersonBrief {
 
 export async function peopleBrief(store: Store, ids: string[]): Promise<PersonBrief[]> {
   return chunked(ids, (part) =>
-    store.db
+    rowsOf(store, store.db
       .selectFrom('people')
       .leftJoin('risk_scores', (j) => j.onRef('risk_scores.subject_id', '=', 'people.id').on('risk_scores.subject_type', '=', 'person'))
       .select(['people.id', 'people.source_id', 'people.kind', 'people.full_name', 'risk_scores.score', 'risk_scores.level'])
       .where('people.id', 'in', part)
-      .execute(),
+      ),
   );
 }
 
@@ -233,7 +269,7 @@ export async function listClusterRows(store: Store, limit: number, offset: numbe
 }
 
 export async function getClusterRow(store: Store, id: string): Promise<Row<'clusters'> | undefined> {
-  return store.db.selectFrom('clusters').selectAll().where('id', '=', id).executeTakeFirst();
+  return firstRowOf(store, store.db.selectFrom('clusters').selectAll().where('id', '=', id));
 }
 
 export async function clusterMemberIds(store: Store, clusterId: string): Promise<string[]> {
@@ -352,13 +388,13 @@ export async function identifierShareCounts(store: Store, ids: Array<{ type: str
   for (const i of ids.slice(0, 500)) (byType.get(i.type) ?? byType.set(i.type, []).get(i.type)!).push(i.value);
   for (const [type, values] of byType) {
     const rows = await chunked(values, (part) =>
-      store.db
+      rowsOf(store, store.db
         .selectFrom('identifiers')
         .select(['value', (eb) => eb.fn.count<number>('person_id').distinct().as('n')])
         .where('type', '=', type)
         .where('value', 'in', part)
         .groupBy('value')
-        .execute(),
+        ),
     );
     for (const r of rows) out.set(`${type}\u0000${r.value}`, Math.max(0, Number(r.n) - 1));
   }
@@ -391,15 +427,15 @@ export async function clusterSharedValues(store: Store, clusterId: string): Prom
 
 /** Candidate records of someone who was hired: their identifiers and findings belong to the employee. */
 export async function hiredCandidateIds(store: Store, hrSourceId: string): Promise<string[]> {
-  const rows = await store.db.selectFrom('people').select('id').where('kind', '=', 'candidate').where('hired_person_id', '=', hrSourceId).execute();
+  const rows = await rowsOf(store, store.db.selectFrom('people').select('id').where('kind', '=', 'candidate').where('hired_person_id', '=', hrSourceId));
   return rows.map((r) => r.id);
 }
 
 export async function casesAbout(store: Store, subjectType: string, subjectId: string): Promise<Array<Row<'cases'>>> {
-  return store.db.selectFrom('cases').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('updated_at', 'desc').limit(50).execute();
+  return rowsOf(store, store.db.selectFrom('cases').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('updated_at', 'desc').limit(50));
 }
 
 export async function clusterSize(store: Store, clusterId: string): Promise<number> {
-  const r = await store.db.selectFrom('cluster_members').select((eb) => eb.fn.countAll<number>().as('n')).where('cluster_id', '=', clusterId).executeTakeFirstOrThrow();
-  return Number(r.n);
+  const r = await firstRowOf(store, store.db.selectFrom('cluster_members').select((eb) => eb.fn.countAll<number>().as('n')).where('cluster_id', '=', clusterId));
+  return Number(r?.n ?? 0);
 }
