@@ -1,4 +1,7 @@
-/** `unmask demo`: simulate a 2,000-person organisation, scan it, write the HTML report (docs/simulator.md). */
+/**
+ * `unmask demo`: simulate a 2,000-person organisation, scan it, write the HTML report, then serve
+ * the web UI on the same database (docs/simulator.md). This is the README's first command.
+ */
 import type { Command } from 'commander';
 import { DEMO_PEOPLE, DEMO_SEED, runDemo, type DemoResult } from '../../commands/demo.js';
 import { evalText } from '../../commands/evaluator.js';
@@ -42,8 +45,8 @@ export function register(program: Command): void {
     .option('--people <n>', 'people to simulate', String(DEMO_PEOPLE))
     .option('--seed <seed>', 'simulation seed', DEMO_SEED)
     .option('--keep-data', 'keep the simulated folder (printed) instead of removing it')
-    .option('--serve', 'start the web UI on the database afterwards')
-    .option('-p, --port <port>', 'port for --serve (default: serve.port in unmask.yaml, else 8080)', (v) => {
+    .option('--no-serve', 'do not start the web UI afterwards (by default the demo serves its database until Ctrl-C)')
+    .option('-p, --port <port>', 'port for the web UI (default: serve.port in unmask.yaml, else 8080)', (v) => {
       const n = Number(v);
       if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port: not a port number: ${v}`);
       return n;

@@ -3,7 +3,7 @@
  * mask them. Queries that take lists of ids chunk them to stay under bound-parameter limits.
  */
 import type SQLite from 'better-sqlite3';
-import { sql, type Compilable, type Selectable } from 'kysely';
+import { sql, type Compilable, type CompiledQuery, type Selectable } from 'kysely';
 import type { Store } from '../db.js';
 import type { SharedValue } from '../../link/pipeline.js';
 import type { Database } from '../schema.js';
@@ -28,13 +28,13 @@ function prepared(db: SQLite.Database, text: string): SQLite.Statement {
 }
 
 /** All rows of a read query (a Kysely builder or `sql` template), through a cached prepared statement on SQLite. */
-export async function rowsOf<R>(store: Store, query: Compilable<R>): Promise<R[]> {
-  const compiled = query.compile();
+export async function rowsOf<R>(store: Store, query: Compilable<R> | CompiledQuery<R>): Promise<R[]> {
+  const compiled = 'compile' in query ? query.compile() : query;
   if (!store.sqlite) return (await store.db.executeQuery(compiled)).rows;
   return prepared(store.sqlite, compiled.sql).all(...(compiled.parameters as unknown[])) as R[];
 }
 
-export async function firstRowOf<R>(store: Store, query: Compilable<R>): Promise<R | undefined> {
+export async function firstRowOf<R>(store: Store, query: Compilable<R> | CompiledQuery<R>): Promise<R | undefined> {
   return (await rowsOf(store, query))[0];
 }
 
@@ -218,13 +218,15 @@ export async function clusterIdOf(store: Store, personId: string): Promise<strin
 }
 
 export async function linksOfPerson(store: Store, personId: string): Promise<Array<Row<'links'>>> {
-  return store.db
-    .selectFrom('links')
-    .selectAll()
-    .where((eb) => eb.or([eb('person_a', '=', personId), eb('person_b', '=', personId)]))
-    .orderBy('score', 'desc')
-    .limit(200)
-    );
+  return rowsOf(
+    store,
+    store.db
+      .selectFrom('links')
+      .selectAll()
+      .where((eb) => eb.or([eb('person_a', '=', personId), eb('person_b', '=', personId)]))
+      .orderBy('score', 'desc')
+      .limit(200),
+  );
 }
 
 export async function enrichmentsFor(store: Store, kind: string, keys: string[]): Promise<Array<Row<'enrichments'>>> {
