@@ -32,6 +32,8 @@ export interface PeopleQuery {
 }
 
 const LEVEL_CODES = ['unscored', ...RISK_LEVELS] as string[];
+/** How many filters' matches to keep per snapshot (each at most 4 bytes per person). */
+const MATCH_CACHE = 32;
 
 /** Codes for the distinct values of a column (kind, department, cluster): 0 means "none". */
 class Dictionary {
@@ -260,37 +262,63 @@ export class PeopleIndex {
     return snapshot;
   }
 
+  /** Matches of recent filters (positions in sort order), per snapshot: paging and re-sorting reuse them. */
+  #matches = new WeakMap<PeopleSnapshot, Map<string, Int32Array>>();
+
   async query(q: PeopleQuery): Promise<{ total: number; rows: PersonEntry[]; snapshot: PeopleSnapshot }> {
     const snap = await this.get();
+    const matched = this.#match(snap, q);
+    const rows: PersonEntry[] = [];
+    for (let k = q.offset; k < Math.min(matched.length, q.offset + q.limit); k++) rows.push(snap.entries[matched[k]!]!);
+    return { total: matched.length, rows, snapshot: snap };
+  }
+
+  /** Every entry that passes the filters, in the requested order (a copy-free view when none apply). */
+  #match(snap: PeopleSnapshot, q: PeopleQuery): Int32Array {
     const c = snap.columns;
     // Control characters separate fields and entries in the search text: never part of a needle.
     const typed = q.q?.replace(/\p{Cc}/gu, '').trim().toLowerCase();
-    const found = typed ? searchMask(c, typed, snap.entries.length) : null;
     const levels = q.level?.length ? new Set(q.level) : null;
+    const ordered = snap.order[q.sort];
+    const unfiltered = !typed && !levels && !q.kind && !q.department && !q.cluster && !q.rule;
+    if (unfiltered && q.order === 'asc') return ordered;
+    const key = JSON.stringify([typed, levels ? [...levels].sort() : null, q.kind, q.department, q.cluster, q.rule, q.sort, q.order]);
+    let cache = this.#matches.get(snap);
+    if (!cache) this.#matches.set(snap, (cache = new Map()));
+    const cached = cache.get(key);
+    if (cached) {
+      // Most recently used last, so the oldest is dropped first.
+      cache.delete(key);
+      cache.set(key, cached);
+      return cached;
+    }
+
+    const found = typed ? searchMask(c, typed, snap.entries.length) : null;
     const levelOk = Uint8Array.from(LEVEL_CODES, (l) => (!levels || levels.has(l) ? 1 : 0));
     const kind = q.kind ? c.kinds.lookup(q.kind) : 0;
     const department = q.department ? c.departments.lookup(q.department) : 0;
     const cluster = q.cluster ? c.clusters.lookup(q.cluster) : 0;
     const rule = q.rule ? (c.rules.get(q.rule) ?? null) : undefined;
-    const ordered = snap.order[q.sort];
     const n = ordered.length;
-    const rows: PersonEntry[] = [];
-    const end = q.offset + q.limit;
+    let out = new Int32Array(0);
     // A filter on a value no one has matches nobody.
-    if (kind < 0 || department < 0 || cluster < 0 || rule === null) return { total: 0, rows, snapshot: snap };
-
-    let total = 0;
-    for (let k = 0; k < n; k++) {
-      const i = ordered[q.order === 'asc' ? k : n - 1 - k]!;
-      if (levelOk[c.level[i]!] === 0) continue;
-      if (kind && c.kind[i] !== kind) continue;
-      if (department && c.department[i] !== department) continue;
-      if (cluster && c.cluster[i] !== cluster) continue;
-      if (rule && rule[i] === 0) continue;
-      if (found && found[i] === 0) continue;
-      if (total >= q.offset && total < end) rows.push(snap.entries[i]!);
-      total++;
+    if (!(kind < 0 || department < 0 || cluster < 0 || rule === null)) {
+      const hits = new Int32Array(n);
+      let total = 0;
+      for (let k = 0; k < n; k++) {
+        const i = ordered[q.order === 'asc' ? k : n - 1 - k]!;
+        if (levelOk[c.level[i]!] === 0) continue;
+        if (kind && c.kind[i] !== kind) continue;
+        if (department && c.department[i] !== department) continue;
+        if (cluster && c.cluster[i] !== cluster) continue;
+        if (rule && rule[i] === 0) continue;
+        if (found && found[i] === 0) continue;
+        hits[total++] = i;
+      }
+      out = hits.slice(0, total);
     }
-    return { total, rows, snapshot: snap };
+    if (cache.size >= MATCH_CACHE) cache.delete(cache.keys().next().value!);
+    cache.set(key, out);
+    return out;
   }
 }

@@ -5,11 +5,13 @@
 import type { Selectable } from 'kysely';
 import type { Store } from '../db.js';
 import type { AuditLogTable } from '../schema.js';
+import { runWrite } from './queries-for-api.js';
 
 export type AuditRow = Selectable<AuditLogTable>;
 
 export async function appendAudit(store: Store, row: AuditRow): Promise<void> {
-  await store.db.insertInto('audit_log').values(row).execute();
+  // One insert per person view: a cached prepared statement on SQLite.
+  await runWrite(store, store.db.insertInto('audit_log').values(row));
 }
 
 export interface AuditFilter {

@@ -6,9 +6,9 @@
  */
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findLiveSession } from '../../../store/repositories/users.js';
 import { setCookie } from '../external/cookies.js';
 import { allows, isRole, type Access, type Role } from '../../security/roles.js';
+import { SessionCache } from '../../security/session-cache.js';
 import { sameToken, tokenDigest } from '../../security/tokens.js';
 
 export const SESSION_COOKIE = 'unmask_session';
@@ -70,11 +70,12 @@ const plugin: FastifyPluginAsync = async (app) => {
     for (const method of [route.method].flat()) registry.push({ method: String(method), url: route.url, access });
   });
 
+  const sessions = new SessionCache(app.unmask.store);
   app.addHook('onRequest', async (req, reply) => {
     const access = req.routeOptions.config?.access;
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
-      const found = await findLiveSession(app.unmask.store, tokenDigest(token), new Date().toISOString());
+      const found = await sessions.find(tokenDigest(token), new Date());
       if (found && isRole(found.user.role)) {
         req.user = { id: found.user.id, username: found.user.username, role: found.user.role };
         req.session = { digest: found.session.id, csrf_token: found.session.csrf_token, expires_at: found.session.expires_at };
