@@ -29,7 +29,9 @@ export function redactText(text: string): string {
 }
 
 export function quarantineRecord(source: SourceName, file: string, line: number, reason: string, raw: string, runId: string): m.Quarantined {
-  const kept = raw.length > QUARANTINE_RAW_LIMIT ? `${raw.slice(0, QUARANTINE_RAW_LIMIT)}… [truncated: ${raw.length} characters]` : raw;
+  // A copy, not a slice: a line's text may be a slice of its whole 1 MB read chunk (stream/lines.ts),
+  // which a pending quarantine row would otherwise keep alive.
+  const kept = raw.length > QUARANTINE_RAW_LIMIT ? `${raw.slice(0, QUARANTINE_RAW_LIMIT)}… [truncated: ${raw.length} characters]` : Buffer.from(raw, 'utf8').toString('utf8');
   return {
     // Not the run id: the same bad record in the same file is one quarantine entry however often it is read.
     id: contentId('quarantine', source, file, line, raw),

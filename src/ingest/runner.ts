@@ -260,6 +260,9 @@ async function deferIndexesForBulkLoad(store: Store, plan: PlannedFile[], minRow
   return dropped;
 }
 
+/** Distinct user names remembered at most (memory stays bounded by identities, not events). */
+const EMAIL_MEMO_LIMIT = 200_000;
+
 export async function runIngest(store: Store, plan: PlannedFile[], target: string, opts: IngestOptions): Promise<IngestReport> {
   const t0 = performance.now();
   const runId = randomUUID();
@@ -267,8 +270,18 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
   await repo.startIngestRun(store, runId, target, started);
   let byEmail = await repo.personIdsByEmail(store);
   const byHost = await repo.serialsByHost(store);
+  // Sign-in logs repeat the same user names: remember each raw name's answer (cleared when people change).
+  const emailMemo = new Map<string, string | undefined>();
   const lookups: Lookups = {
-    personByEmail: (e) => byEmail.get(e.trim().toLowerCase()),
+    personByEmail: (e) => {
+      let id = emailMemo.get(e);
+      if (id === undefined && !emailMemo.has(e)) {
+        id = byEmail.get(e.trim().toLowerCase());
+        if (emailMemo.size >= EMAIL_MEMO_LIMIT) emailMemo.clear();
+        emailMemo.set(e, id);
+      }
+      return id;
+    },
     serialByHost: (h) => byHost.get(h.toLowerCase()),
   };
   await repo.restoreDeferredIndexes(store); // left by a run that did not finish
@@ -281,7 +294,10 @@ export async function runIngest(store: Store, plan: PlannedFile[], target: strin
     for (const planned of plan) {
       reports.push(await ingestOneFile(planned, { sink, lookups, byHost, runId, opts }));
       // People read now can be matched by the sign-ins read next; devices by the osquery rows.
-      if (planned.source === 'people') byEmail = await repo.personIdsByEmail(store);
+      if (planned.source === 'people') {
+        byEmail = await repo.personIdsByEmail(store);
+        emailMemo.clear();
+      }
       if (planned.source === 'devices') for (const [h, s] of await repo.serialsByHost(store)) byHost.set(h, s);
     }
   } finally {

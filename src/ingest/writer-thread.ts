@@ -43,7 +43,7 @@ parentPort.on('message', (m) => {
 `;
 
 /** Batches sent but not yet written; more waits for the oldest (memory stays bounded). */
-const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 6;
 
 export class SqliteWriterThread {
   readonly #worker: Worker;
@@ -95,7 +95,10 @@ export class SqliteWriterThread {
     await this.drain().catch(() => {});
     const closed = new Promise<void>((r) => this.#worker.once('message', () => r()));
     this.#worker.postMessage({ close: true });
-    await Promise.race([closed, new Promise((r) => setTimeout(r, 5000))]);
+    // The timer is cleared once the worker answers: a pending one would keep the process alive 5 s longer.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([closed, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+    clearTimeout(timer);
     await this.#worker.terminate();
   }
 }

@@ -6,7 +6,7 @@
  * threshold for its own edges until its parts fit.
  */
 import type { Edges } from './graph.js';
-import { UnionFind } from './union-find.js';
+import { UnionFind } from '../util/union-find.js';
 
 /** Members of each cluster (subject indexes, ascending), largest first. */
 export function clusterEdges(edges: Edges, threshold: number, maxSize: number): number[][] {

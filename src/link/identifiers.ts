@@ -7,7 +7,7 @@
  */
 import type { IpClass } from './ip-scope.js';
 import type { Device, Identifier, IdentifierType, Person, PostalAddress, Shipment } from '../model/index.js';
-import { groupFingerprint, nearDuplicateResumes, samePhotos } from './near-duplicates.js';
+import { groupFingerprint, nearDuplicateResumes, samePhotos } from '../enrich/near-duplicates.js';
 import { toPersonKey } from './subjects.js';
 
 /** The enrichment functions the linker uses to normalise values (wired in src/link/index.ts). */

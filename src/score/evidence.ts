@@ -5,7 +5,7 @@
  * facts too (`address:<key>`), so a rule that reports the same shared address merges with them.
  */
 import type { Finding } from '../model/index.js';
-import { UnionFind } from '../link/union-find.js';
+import { UnionFind } from '../util/union-find.js';
 
 /** Anything that can count toward a score: a finding, a shared value, an alias. */
 export interface EvidenceItem {

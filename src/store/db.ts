@@ -59,41 +59,61 @@ export interface OpenOptions {
  * missing), which is how parallel test runs stay apart.
  */
 export async function openStore(target: string = DEFAULT_DB, options: OpenOptions = {}): Promise<Store> {
-  let store: Store;
-  if (isPostgresUrl(target)) {
-    const u = new URL(target);
-    const schema = u.searchParams.get('schema');
-    u.searchParams.delete('schema');
-    if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name in database URL: ${schema}`);
-    if (schema) {
-      const client = new pg.Client({ connectionString: u.toString() });
-      await client.connect();
-      try {
-        await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-      } finally {
-        await client.end();
-      }
-    }
-    const pool = new pg.Pool({
-      connectionString: u.toString(),
-      max: 10,
-      ...(schema ? { options: `-c search_path="${schema}"` } : {}),
-    });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    store = { db, dialect: 'postgres', location: redactUrl(target), sqlite: null, schema, close: () => db.destroy() };
-  } else {
-    const file = target.startsWith('sqlite:') ? target.slice('sqlite:'.length) : target;
-    if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
-    const sqlite = new SQLite(file);
-    // WAL lets the API read while a scan writes; NORMAL sync is safe with WAL and much faster.
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = NORMAL');
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-    store = { db, dialect: 'sqlite', location: file === ':memory:' ? file : resolve(file), sqlite, close: () => db.destroy() };
-  }
+  if (isPostgresUrl(target)) return openPostgres(target, options);
+  const file = target.startsWith('sqlite:') ? target.slice('sqlite:'.length) : target;
+  if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  // WAL lets the API read while a scan writes; NORMAL sync is safe with WAL and much faster.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const store: Store = { db, dialect: 'sqlite', location: file === ':memory:' ? file : resolve(file), sqlite, close: () => db.destroy() };
   if (options.migrate !== false) await migrateToLatest(store);
+  return store;
+}
+
+/**
+ * Advisory-lock key that serialises schema changes of all Unmask instances sharing one PostgreSQL
+ * database: Kysely's migrator introspects every schema, which fails if another instance creates or
+ * drops its schema at the same moment.
+ */
+export const PG_SCHEMA_LOCK = 726_511_121;
+
+/** Run `fn` with a client holding the database-wide schema-change lock. */
+export async function withPostgresSchemaLock<T>(connectionString: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [PG_SCHEMA_LOCK]);
+    return await fn(client);
+  } finally {
+    await client.end(); // ending the session releases the lock
+  }
+}
+
+async function openPostgres(target: string, options: OpenOptions): Promise<Store> {
+  const u = new URL(target);
+  const schema = u.searchParams.get('schema');
+  u.searchParams.delete('schema');
+  if (schema && !/^[a-z_][a-z0-9_]*$/i.test(schema)) throw new Error(`invalid schema name in database URL: ${schema}`);
+  const pool = new pg.Pool({
+    connectionString: u.toString(),
+    max: 10,
+    ...(schema ? { options: `-c search_path="${schema}"` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const store: Store = { db, dialect: 'postgres', location: redactUrl(target), sqlite: null, schema, close: () => db.destroy() };
+  try {
+    await withPostgresSchemaLock(u.toString(), async (client) => {
+      if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      if (options.migrate !== false) await migrateToLatest(store);
+    });
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
   return store;
 }
 

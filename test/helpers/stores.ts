@@ -7,9 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { describe } from 'vitest';
-import { openStore, type Dialect, type Store } from '../../src/store/db.js';
+import { openStore, withPostgresSchemaLock, type Dialect, type Store } from '../../src/store/db.js';
 
 export const PG_URL = process.env.UNMASK_TEST_PG_URL ?? '';
 export const DIALECTS: Dialect[] = PG_URL ? ['sqlite', 'postgres'] : ['sqlite'];
@@ -30,13 +29,8 @@ export async function openTestStore(dialect: Dialect): Promise<TestStore> {
       where: schema,
       async cleanup() {
         await store.close();
-        const client = new pg.Client({ connectionString: PG_URL });
-        await client.connect();
-        try {
-          await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-        } finally {
-          await client.end();
-        }
+        // Under the schema lock: another store may be migrating, and its migrator reads every schema.
+        await withPostgresSchemaLock(PG_URL, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
       },
     };
   }

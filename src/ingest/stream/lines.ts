@@ -53,6 +53,29 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = MAX_
         }
         break;
       }
+      if ((start > 0 || line > 0) && !overflow && partLen === 0) {
+        // Fast path for the complete lines inside one chunk: check and decode them in one go (one
+        // string, no Buffer per line); a chunk with a bad byte is taken line by line below.
+        const last = chunk.lastIndexOf(10);
+        if (last > start && last - start <= maxBytes) {
+          const region = chunk.subarray(start, last);
+          if (isUtf8(region)) {
+            const text = region.toString('utf8');
+            let from = 0;
+            while (true) {
+              const at = text.indexOf('\n', from);
+              const end = at < 0 ? text.length : at;
+              line++;
+              // Strip a trailing CR (CRLF files), as decode() does.
+              yield { line, text: end > from && text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end) };
+              if (at < 0) break;
+              from = at + 1;
+            }
+            start = last + 1;
+            continue;
+          }
+        }
+      }
       line++;
       const piece = chunk.subarray(start, nl);
       start = nl + 1;

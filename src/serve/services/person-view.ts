@@ -54,22 +54,21 @@ function parseJson<T>(s: string | null | undefined, fallback: T): T {
 }
 
 export async function buildPersonDetail(store: Store, id: string, role: Role) {
-  const p = await q.getPersonRow(store, id);
+  const p = await q.getPersonWithScore(store, id);
   if (!p) return null;
   const mask = needsMasking(role);
   const rules = await ruleInfoById();
   // A hired candidate is the employee it became: its records count as theirs.
   const aliases = p.kind === 'candidate' ? [] : await q.hiredCandidateIds(store, p.source_id);
 
-  const [scoreRow, shipments, payAccounts, identifiers, ipRows, recent, links, clusterId, cases] = await Promise.all([
-    q.getRiskScoreRow(store, 'person', id),
+  const [shipments, payAccounts, identifiers, ipRows, recent, links, cluster, cases] = await Promise.all([
     q.shipmentsOf(store, id),
     q.payAccountsOf(store, id),
     q.identifiersOf(store, [id, ...aliases]),
     q.signinsByIp(store, id),
     q.recentSignins(store, id, 200),
     q.linksOfPerson(store, id),
-    q.clusterIdOf(store, id),
+    q.clusterOfPerson(store, id),
     q.casesAbout(store, 'person', id),
   ]);
   const devices = await q.devicesOfPerson(store, id, shipments.map((s) => s.device_serial).filter((s): s is string => Boolean(s)));
@@ -125,8 +124,6 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
   const peers = new Map((await q.peopleBrief(store, peerIds)).map((b) => [b.id, b]));
   const shareCounts = await q.identifierShareCounts(store, identifiers);
 
-  const cluster = clusterId ? await q.getClusterRow(store, clusterId) : undefined;
-  const clusterSize = clusterId ? await q.clusterSize(store, clusterId) : 0;
 
   return {
     person: {
@@ -159,7 +156,7 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
       interview_flags: parseJson<string[]>(p.interview_flags, []),
       profile_urls: parseJson<string[]>(p.profile_urls, []),
     },
-    score: scoreRow ? { score: Number(scoreRow.score), level: scoreRow.level, explanation: parseJson(scoreRow.explanation, [] as unknown[]) } : null,
+    score: p.score_subject !== null ? { score: Number(p.score), level: p.score_level!, explanation: parseJson(p.score_explanation, [] as unknown[]) } : null,
     findings,
     identifiers: identifiers.map((i) => {
       const meta = IDENTIFIER_TYPES[i.type as IdentifierType];
@@ -227,7 +224,7 @@ export async function buildPersonDetail(store: Store, id: string, role: Role) {
       wallet: maskLast4(a.wallet_last4),
       account_holder: mask && a.account_holder ? maskText(a.account_holder) : a.account_holder,
     })),
-    cluster: cluster ? { id: cluster.id, risk_score: Number(cluster.risk_score), risk_level: cluster.risk_level, size: clusterSize } : null,
+    cluster: cluster ?? null,
     linked: links.map((l) => {
       const other = l.person_a === id ? l.person_b : l.person_a;
       const b = peers.get(other);

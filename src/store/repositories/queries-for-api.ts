@@ -38,6 +38,28 @@ export async function firstRowOf<R>(store: Store, query: Compilable<R> | Compile
   return (await rowsOf(store, query))[0];
 }
 
+/**
+ * A read whose SQL depends on nothing but its string arguments' values: on SQLite it is built and
+ * compiled once, with markers in place of the arguments, and later calls only bind the values (the
+ * query builder cost more than the query on the person page). PostgreSQL builds it each time.
+ */
+function fixedShape<A extends string[], R>(build: (db: Store['db'], ...args: A) => Compilable<R>): (store: Store, ...args: A) => Promise<R[]> {
+  const compiled = new WeakMap<SQLite.Database, { sql: string; parameters: unknown[]; slots: number[] }>();
+  return async (store, ...args) => {
+    if (!store.sqlite) return rowsOf(store, build(store.db, ...args));
+    let c = compiled.get(store.sqlite);
+    if (!c) {
+      const markers = args.map((_, i) => `\u0000arg${i}\u0000`) as A;
+      const q = build(store.db, ...markers).compile();
+      const slots = q.parameters.map((v) => markers.indexOf(v as string));
+      if (q.sql.includes('\u0000') || markers.some((_, i) => !slots.includes(i))) throw new Error('fixedShape: an argument is not a bound parameter');
+      compiled.set(store.sqlite, (c = { sql: q.sql, parameters: [...q.parameters], slots }));
+    }
+    const { parameters, slots } = c;
+    return prepared(store.sqlite, c.sql).all(...parameters.map((v, k) => (slots[k]! >= 0 ? args[slots[k]!] : v))) as R[];
+  };
+}
+
 /** Run a write (insert, update, delete) through a cached prepared statement on SQLite. */
 export async function runWrite(store: Store, query: Compilable<unknown>): Promise<void> {
   const compiled = query.compile();
@@ -130,18 +152,65 @@ export async function getPersonRow(store: Store, id: string): Promise<Row<'peopl
   return firstRowOf(store, store.db.selectFrom('people').selectAll().where('id', '=', id));
 }
 
+/** A person with their risk score (null columns when unscored), in one query for the person page. */
+export async function getPersonWithScore(
+  store: Store,
+  id: string,
+): Promise<(Row<'people'> & { score_subject: string | null; score: number | null; score_level: string | null; score_explanation: string | null }) | undefined> {
+  return (await personWithScore(store, id))[0];
+}
+const personWithScore = fixedShape((db, id: string) =>
+  db
+    .selectFrom('people')
+    .leftJoin('risk_scores', (j) => j.onRef('risk_scores.subject_id', '=', 'people.id').on('risk_scores.subject_type', '=', 'person'))
+    .selectAll('people')
+    .select(['risk_scores.subject_id as score_subject', 'risk_scores.score', 'risk_scores.level as score_level', 'risk_scores.explanation as score_explanation'])
+    .where('people.id', '=', id),
+);
+
+const clusterWithSize = fixedShape((db, personId: string) =>
+  db
+    .selectFrom('cluster_members as m')
+    .innerJoin('clusters as c', 'c.id', 'm.cluster_id')
+    .select(['c.id', 'c.risk_score', 'c.risk_level', (eb) => eb.selectFrom('cluster_members as m2').select((e2) => e2.fn.countAll<number>().as('n')).whereRef('m2.cluster_id', '=', 'c.id').as('size')])
+    .where('m.person_id', '=', personId),
+);
+
+/** The cluster a person belongs to, with its size, in one query (undefined when in none). */
+export async function clusterOfPerson(store: Store, personId: string): Promise<{ id: string; risk_score: number; risk_level: string; size: number } | undefined> {
+  const [r] = await clusterWithSize(store, personId);
+  return r ? { id: r.id, risk_score: Number(r.risk_score), risk_level: r.risk_level, size: Number(r.size ?? 0) } : undefined;
+}
+
 export async function getRiskScoreRow(store: Store, subjectType: string, subjectId: string): Promise<Row<'risk_scores'> | undefined> {
   return firstRowOf(store, store.db.selectFrom('risk_scores').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId));
 }
 
+// The usual person page asks about one subject: its query has a fixed shape.
+const findingsForOne = fixedShape((db, subjectType: string, id: string) =>
+  db.selectFrom('findings').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', id).orderBy('severity').orderBy('rule_id'),
+);
+
 export async function findingsForSubjects(store: Store, subjectType: string, ids: string[]): Promise<Array<Row<'findings'>>> {
+  if (new Set(ids).size === 1) return findingsForOne(store, subjectType, ids[0]!);
   return chunked(ids, (part) =>
     rowsOf(store, store.db.selectFrom('findings').selectAll().where('subject_type', '=', subjectType).where('subject_id', 'in', part).orderBy('severity').orderBy('rule_id')),
   );
 }
 
-export async function recentSignins(store: Store, personId: string, limit: number): Promise<Array<Row<'signins'>>> {
-  return rowsOf(store, store.db.selectFrom('signins').selectAll().where('person_id', '=', personId).orderBy('occurred_at', 'desc').limit(limit));
+export type RecentSignin = Pick<Row<'signins'>, 'occurred_at' | 'source' | 'user_name' | 'ip' | 'outcome' | 'vendor_country' | 'vendor_city' | 'user_agent'>;
+
+/** The latest sign-ins of a person, with only the columns the timeline shows (building rows of all 21 columns cost more than finding them). */
+export async function recentSignins(store: Store, personId: string, limit: number): Promise<RecentSignin[]> {
+  return rowsOf(
+    store,
+    store.db
+      .selectFrom('signins')
+      .select(['occurred_at', 'source', 'user_name', 'ip', 'outcome', 'vendor_country', 'vendor_city', 'user_agent'])
+      .where('person_id', '=', personId)
+      .orderBy('occurred_at', 'desc')
+      .limit(limit),
+  );
 }
 
 export interface SigninIpRow {
@@ -158,7 +227,11 @@ export interface SigninIpRow {
 
 /** Sign-ins of a person grouped by IP: the map and the summary come from this, not from every event. */
 export async function signinsByIp(store: Store, personId: string): Promise<SigninIpRow[]> {
-  const rows = await rowsOf(store, store.db
+  const rows = await signinsGroupedByIp(store, personId);
+  return rows.map((r) => ({ ...r, n: Number(r.n), failures: Number(r.failures ?? 0) })) as SigninIpRow[];
+}
+const signinsGroupedByIp = fixedShape((db, personId: string) =>
+  db
     .selectFrom('signins')
     .select((eb) => [
       'ip',
@@ -174,13 +247,13 @@ export async function signinsByIp(store: Store, personId: string): Promise<Signi
     .where('person_id', '=', personId)
     .groupBy('ip')
     .orderBy('n', 'desc')
-    .limit(500)
-    );
-  return rows.map((r) => ({ ...r, n: Number(r.n), failures: Number(r.failures ?? 0) })) as SigninIpRow[];
-}
+    .limit(500),
+);
+
+const devicesAssignedTo = fixedShape((db, personId: string) => db.selectFrom('devices').selectAll().where('person_id', '=', personId));
 
 export async function devicesOfPerson(store: Store, personId: string, extraSerials: string[]): Promise<Array<Row<'devices'>>> {
-  const own = await rowsOf(store, store.db.selectFrom('devices').selectAll().where('person_id', '=', personId));
+  const own = await devicesAssignedTo(store, personId);
   const more = await chunked(
     extraSerials.filter((s) => !own.some((d) => d.serial === s)),
     (part) => rowsOf(store, store.db.selectFrom('devices').selectAll().where('serial', 'in', part)),
@@ -190,25 +263,30 @@ export async function devicesOfPerson(store: Store, personId: string, extraSeria
 
 /** Inventory rows of some tables for a device, newest first, bounded. */
 export async function deviceInventory(store: Store, serial: string, tables: string[], limit: number): Promise<Array<Pick<Row<'endpoint_rows'>, 'table_name' | 'columns' | 'observed_at' | 'action'>>> {
-  return rowsOf(store, store.db
-    .selectFrom('endpoint_rows')
-    .select(['table_name', 'columns', 'observed_at', 'action'])
-    .where('device_serial', '=', serial)
-    .where('table_name', 'in', tables)
-    .orderBy('observed_at', 'desc')
-    .limit(limit)
-    );
+  return rowsOf(
+    store,
+    store.db
+      .selectFrom('endpoint_rows')
+      .select(['table_name', 'columns', 'observed_at', 'action'])
+      .where('device_serial', '=', serial)
+      .where('table_name', 'in', tables)
+      .orderBy('observed_at', 'desc')
+      .limit(limit),
+  );
 }
 
-export async function payAccountsOf(store: Store, personId: string): Promise<Array<Row<'pay_accounts'>>> {
-  return rowsOf(store, store.db.selectFrom('pay_accounts').selectAll().where('person_id', '=', personId).orderBy('effective_date'));
-}
+export const payAccountsOf: (store: Store, personId: string) => Promise<Array<Row<'pay_accounts'>>> = fixedShape((db, personId: string) =>
+  db.selectFrom('pay_accounts').selectAll().where('person_id', '=', personId).orderBy('effective_date'),
+);
 
-export async function shipmentsOf(store: Store, personId: string): Promise<Array<Row<'shipments'>>> {
-  return rowsOf(store, store.db.selectFrom('shipments').selectAll().where('person_id', '=', personId).orderBy('shipped_at'));
-}
+export const shipmentsOf: (store: Store, personId: string) => Promise<Array<Row<'shipments'>>> = fixedShape((db, personId: string) =>
+  db.selectFrom('shipments').selectAll().where('person_id', '=', personId).orderBy('shipped_at'),
+);
+
+const identifiersOfOne = fixedShape((db, id: string) => db.selectFrom('identifiers').selectAll().where('person_id', '=', id).orderBy('type').orderBy('value'));
 
 export async function identifiersOf(store: Store, personIds: string[]): Promise<Array<Row<'identifiers'>>> {
+  if (new Set(personIds).size === 1) return identifiersOfOne(store, personIds[0]!);
   return chunked(personIds, (part) => rowsOf(store, store.db.selectFrom('identifiers').selectAll().where('person_id', 'in', part).orderBy('type').orderBy('value')));
 }
 
@@ -217,19 +295,19 @@ export async function clusterIdOf(store: Store, personId: string): Promise<strin
   return r?.cluster_id;
 }
 
-export async function linksOfPerson(store: Store, personId: string): Promise<Array<Row<'links'>>> {
-  return rowsOf(
-    store,
-    store.db
-      .selectFrom('links')
-      .selectAll()
-      .where((eb) => eb.or([eb('person_a', '=', personId), eb('person_b', '=', personId)]))
-      .orderBy('score', 'desc')
-      .limit(200),
-  );
-}
+export const linksOfPerson: (store: Store, personId: string) => Promise<Array<Row<'links'>>> = fixedShape((db, personId: string) =>
+  db
+    .selectFrom('links')
+    .selectAll()
+    .where((eb) => eb.or([eb('person_a', '=', personId), eb('person_b', '=', personId)]))
+    .orderBy('score', 'desc')
+    .limit(200),
+);
+
+const enrichmentOf = fixedShape((db, kind: string, key: string) => db.selectFrom('enrichments').selectAll().where('kind', '=', kind).where('key', '=', key));
 
 export async function enrichmentsFor(store: Store, kind: string, keys: string[]): Promise<Array<Row<'enrichments'>>> {
+  if (new Set(keys).size === 1) return enrichmentOf(store, kind, keys[0]!);
   return chunked(keys, (part) => rowsOf(store, store.db.selectFrom('enrichments').selectAll().where('kind', '=', kind).where('key', 'in', part)));
 }
 
@@ -244,12 +322,14 @@ export interface PersonBrief {
 
 export async function peopleBrief(store: Store, ids: string[]): Promise<PersonBrief[]> {
   return chunked(ids, (part) =>
-    rowsOf(store, store.db
-      .selectFrom('people')
-      .leftJoin('risk_scores', (j) => j.onRef('risk_scores.subject_id', '=', 'people.id').on('risk_scores.subject_type', '=', 'person'))
-      .select(['people.id', 'people.source_id', 'people.kind', 'people.full_name', 'risk_scores.score', 'risk_scores.level'])
-      .where('people.id', 'in', part)
-      ),
+    rowsOf(
+      store,
+      store.db
+        .selectFrom('people')
+        .leftJoin('risk_scores', (j) => j.onRef('risk_scores.subject_id', '=', 'people.id').on('risk_scores.subject_type', '=', 'person'))
+        .select(['people.id', 'people.source_id', 'people.kind', 'people.full_name', 'risk_scores.score', 'risk_scores.level'])
+        .where('people.id', 'in', part),
+    ),
   );
 }
 
@@ -383,21 +463,35 @@ export async function listFeedbackRows(store: Store, f: { subject_type?: string;
   return { total: Number(total.n), rows };
 }
 
+const holdersOfOne = fixedShape((db, type: string, value: string) =>
+  db
+    .selectFrom('identifiers')
+    .select(['value', (eb) => eb.fn.count<number>('person_id').distinct().as('n')])
+    .where('type', '=', type)
+    .where('value', '=', value)
+    .groupBy('value'),
+);
+
 /** How many other people hold each of these identifiers, keyed `type\0value` (one indexed query per type). */
 export async function identifierShareCounts(store: Store, ids: Array<{ type: string; value: string }>): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   const byType = new Map<string, string[]>();
   for (const i of ids.slice(0, 500)) (byType.get(i.type) ?? byType.set(i.type, []).get(i.type)!).push(i.value);
   for (const [type, values] of byType) {
-    const rows = await chunked(values, (part) =>
-      rowsOf(store, store.db
-        .selectFrom('identifiers')
-        .select(['value', (eb) => eb.fn.count<number>('person_id').distinct().as('n')])
-        .where('type', '=', type)
-        .where('value', 'in', part)
-        .groupBy('value')
-        ),
-    );
+    const rows =
+      new Set(values).size === 1
+        ? await holdersOfOne(store, type, values[0]!)
+        : await chunked(values, (part) =>
+            rowsOf(
+              store,
+              store.db
+                .selectFrom('identifiers')
+                .select(['value', (eb) => eb.fn.count<number>('person_id').distinct().as('n')])
+                .where('type', '=', type)
+                .where('value', 'in', part)
+                .groupBy('value'),
+            ),
+          );
     for (const r of rows) out.set(`${type}\u0000${r.value}`, Math.max(0, Number(r.n) - 1));
   }
   return out;
@@ -429,13 +523,13 @@ export async function clusterSharedValues(store: Store, clusterId: string): Prom
 
 /** Candidate records of someone who was hired: their identifiers and findings belong to the employee. */
 export async function hiredCandidateIds(store: Store, hrSourceId: string): Promise<string[]> {
-  const rows = await rowsOf(store, store.db.selectFrom('people').select('id').where('kind', '=', 'candidate').where('hired_person_id', '=', hrSourceId));
-  return rows.map((r) => r.id);
+  return (await candidatesHiredAs(store, hrSourceId)).map((r) => r.id);
 }
+const candidatesHiredAs = fixedShape((db, hrSourceId: string) => db.selectFrom('people').select('id').where('kind', '=', 'candidate').where('hired_person_id', '=', hrSourceId));
 
-export async function casesAbout(store: Store, subjectType: string, subjectId: string): Promise<Array<Row<'cases'>>> {
-  return rowsOf(store, store.db.selectFrom('cases').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('updated_at', 'desc').limit(50));
-}
+export const casesAbout: (store: Store, subjectType: string, subjectId: string) => Promise<Array<Row<'cases'>>> = fixedShape((db, subjectType: string, subjectId: string) =>
+  db.selectFrom('cases').selectAll().where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).orderBy('updated_at', 'desc').limit(50),
+);
 
 export async function clusterSize(store: Store, clusterId: string): Promise<number> {
   const r = await firstRowOf(store, store.db.selectFrom('cluster_members').select((eb) => eb.fn.countAll<number>().as('n')).where('cluster_id', '=', clusterId));

@@ -1,5 +1,5 @@
 import { normalizeName } from '../../../enrich/names.js';
-import { samePhotos } from '../../../link/near-duplicates.js';
+import { samePhotos } from '../../../enrich/near-duplicates.js';
 import { members } from '../../helpers/people.js';
 import type { FindingDraft, Rule } from '../../rule.js';
 import { SRC } from '../../sources.js';

@@ -1,4 +1,4 @@
-import { nearDuplicateResumes, resumeShingles } from '../../../link/near-duplicates.js';
+import { nearDuplicateResumes, resumeShingles } from '../../../enrich/near-duplicates.js';
 import { members } from '../../helpers/people.js';
 import type { FindingDraft, Rule } from '../../rule.js';
 import { SRC } from '../../sources.js';

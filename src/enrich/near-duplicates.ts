@@ -7,7 +7,7 @@
  *    the pigeonhole trick (two hashes within k bits agree exactly on one of k+1 segments).
  * Each group of near-duplicates becomes one fingerprint value shared by its members.
  */
-import { UnionFind } from './union-find.js';
+import { UnionFind } from '../util/union-find.js';
 
 const HASHES = 64;
 const BANDS = 16;
