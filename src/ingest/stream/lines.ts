@@ -31,6 +31,15 @@ function decode(buf: Buffer, line: number): Line {
 }
 
 export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line> {
+  for await (const batch of splitLineBatches(chunks, maxBytes)) yield* batch;
+}
+
+/**
+ * The same lines, handed over a chunk's worth at a time: a hot reader loops over each batch
+ * synchronously instead of paying an async step per line.
+ */
+export async function* splitLineBatches(chunks: AsyncIterable<Buffer>, maxBytes = MAX_LINE_BYTES): AsyncGenerator<Line[]> {
+  let batch: Line[] = [];
   let parts: Buffer[] = [];
   let partLen = 0;
   let line = 0;
@@ -67,7 +76,7 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = MAX_
               const end = at < 0 ? text.length : at;
               line++;
               // Strip a trailing CR (CRLF files), as decode() does.
-              yield { line, text: end > from && text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end) };
+              batch.push({ line, text: end > from && text.charCodeAt(end - 1) === 13 ? text.slice(from, end - 1) : text.slice(from, end) });
               if (at < 0) break;
               from = at + 1;
             }
@@ -80,7 +89,7 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = MAX_
       const piece = chunk.subarray(start, nl);
       start = nl + 1;
       if (overflow) {
-        yield { line, text: null, bytes: overflowHead ?? Buffer.alloc(0), tooLong: overflow + partLen + piece.length };
+        batch.push({ line, text: null, bytes: overflowHead ?? Buffer.alloc(0), tooLong: overflow + partLen + piece.length });
         overflow = 0;
         overflowHead = null;
         parts = [];
@@ -88,7 +97,7 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = MAX_
         continue;
       }
       if (partLen + piece.length > maxBytes) {
-        yield { line, text: null, bytes: Buffer.concat([...parts, piece]).subarray(0, 4096), tooLong: partLen + piece.length };
+        batch.push({ line, text: null, bytes: Buffer.concat([...parts, piece]).subarray(0, 4096), tooLong: partLen + piece.length });
         parts = [];
         partLen = 0;
         continue;
@@ -96,14 +105,19 @@ export async function* splitLines(chunks: AsyncIterable<Buffer>, maxBytes = MAX_
       const buf = partLen ? Buffer.concat([...parts, piece]) : piece;
       parts = [];
       partLen = 0;
-      yield decode(buf, line);
+      batch.push(decode(buf, line));
+    }
+    if (batch.length) {
+      yield batch;
+      batch = [];
     }
   }
   if (overflow) {
-    yield { line: line + 1, text: null, bytes: overflowHead ?? Buffer.alloc(0), tooLong: overflow + partLen };
+    batch.push({ line: line + 1, text: null, bytes: overflowHead ?? Buffer.alloc(0), tooLong: overflow + partLen });
   } else if (partLen) {
-    yield decode(Buffer.concat(parts), line + 1);
+    batch.push(decode(Buffer.concat(parts), line + 1));
   }
+  if (batch.length) yield batch;
 }
 
 /** Offset of the first byte that breaks UTF-8 (a simple walk; only called on lines known to be bad). */
