@@ -43,7 +43,7 @@ parentPort.on('message', (m) => {
 `;
 
 /** Batches sent but not yet written; more waits for the oldest (memory stays bounded). */
-const MAX_IN_FLIGHT = 6;
+const MAX_IN_FLIGHT = 3;
 
 export class SqliteWriterThread {
   readonly #worker: Worker;
