@@ -7,25 +7,41 @@
  */
 import { maskV6, maskWord, type Cidr, type ParsedIp } from './ipaddr.js';
 
-/** IPv4 intervals with a numeric value (the ASN) and a label index (the AS organisation). */
-export class IntervalTable4 {
-  private starts = new Uint32Array(0);
-  private ends = new Uint32Array(0);
-  private values = new Uint32Array(0);
-  private labels = new Uint32Array(0);
+/**
+ * The columns both interval tables keep: bounds (one word per IPv4 bound, four per IPv6 bound), a
+ * numeric value (the ASN) and a label index (the AS organisation) per row.
+ */
+abstract class IntervalColumns {
+  protected starts = new Uint32Array(0);
+  protected ends = new Uint32Array(0);
+  protected values = new Uint32Array(0);
+  protected labels = new Uint32Array(0);
 
   /** Rows must be sorted by start and must not overlap (the ip-location-db files are). */
-  static fromRows(starts: number[], ends: number[], values: number[], labels: number[]): IntervalTable4 {
-    const t = new IntervalTable4();
-    t.starts = Uint32Array.from(starts);
-    t.ends = Uint32Array.from(ends);
-    t.values = Uint32Array.from(values);
-    t.labels = Uint32Array.from(labels);
-    return t;
+  protected fill(starts: number[], ends: number[], values: number[], labels: number[]): this {
+    this.starts = Uint32Array.from(starts);
+    this.ends = Uint32Array.from(ends);
+    this.values = Uint32Array.from(values);
+    this.labels = Uint32Array.from(labels);
+    return this;
   }
 
   get size(): number {
-    return this.starts.length;
+    return this.values.length;
+  }
+
+  value(i: number): number {
+    return this.values[i] as number;
+  }
+  label(i: number): number {
+    return this.labels[i] as number;
+  }
+}
+
+/** IPv4 intervals. */
+export class IntervalTable4 extends IntervalColumns {
+  static fromRows(starts: number[], ends: number[], values: number[], labels: number[]): IntervalTable4 {
+    return new IntervalTable4().fill(starts, ends, values, labels);
   }
 
   /** Index of the row holding `ip`, or -1. */
@@ -44,13 +60,6 @@ export class IntervalTable4 {
     if (best < 0 || (this.ends[best] as number) < ip) return -1;
     return best;
   }
-
-  value(i: number): number {
-    return this.values[i] as number;
-  }
-  label(i: number): number {
-    return this.labels[i] as number;
-  }
 }
 
 function cmp6(a: Uint32Array, i: number, w: readonly number[]): number {
@@ -64,23 +73,9 @@ function cmp6(a: Uint32Array, i: number, w: readonly number[]): number {
 }
 
 /** IPv6 intervals: each bound is four words in a flat Uint32Array. */
-export class IntervalTable6 {
-  private starts = new Uint32Array(0);
-  private ends = new Uint32Array(0);
-  private values = new Uint32Array(0);
-  private labels = new Uint32Array(0);
-
+export class IntervalTable6 extends IntervalColumns {
   static fromRows(starts: number[], ends: number[], values: number[], labels: number[]): IntervalTable6 {
-    const t = new IntervalTable6();
-    t.starts = Uint32Array.from(starts);
-    t.ends = Uint32Array.from(ends);
-    t.values = Uint32Array.from(values);
-    t.labels = Uint32Array.from(labels);
-    return t;
-  }
-
-  get size(): number {
-    return this.values.length;
+    return new IntervalTable6().fill(starts, ends, values, labels);
   }
 
   find(words: readonly number[]): number {
@@ -96,13 +91,6 @@ export class IntervalTable6 {
     }
     if (best < 0 || cmp6(this.ends, best, words) < 0) return -1;
     return best;
-  }
-
-  value(i: number): number {
-    return this.values[i] as number;
-  }
-  label(i: number): number {
-    return this.labels[i] as number;
   }
 }
 
