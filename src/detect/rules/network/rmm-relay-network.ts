@@ -1,6 +1,6 @@
 import { connectionDestinations, connectionGroups } from '../../../store/repositories/detect.js';
 import { timeRange } from '../../define.js';
-import { connectionEvidence, connectionSubject } from '../../helpers/connections.js';
+import { connectionEvidence, connectionsByTool } from '../../helpers/connections.js';
 import type { FindingDraft, Rule } from '../../rule.js';
 import { SRC } from '../../sources.js';
 
@@ -24,21 +24,12 @@ export const rule: Rule = {
       if (t) toolOf.set(ip, t.id);
     }
     if (!toolOf.size) return [];
-    const bySubject = new Map<string, { base: ReturnType<typeof connectionSubject>; tool: string; groups: Awaited<ReturnType<typeof connectionGroups>> }>();
-    for (const c of await connectionGroups(ctx.store, { hosts: [...toolOf.keys()] })) {
+    const found = connectionsByTool(ctx.data, await connectionGroups(ctx.store, { hosts: [...toolOf.keys()] }), ctx.params.min_connections, (c, base) => {
       const tool = toolOf.get(c.resp_h);
-      if (!tool) continue;
-      const base = connectionSubject(ctx.data, c);
-      if (ctx.data.approval(tool, base.personId, base.device)) continue;
-      const key = `${base.subject_id}|${tool}`;
-      let e = bySubject.get(key);
-      if (!e) bySubject.set(key, (e = { base, tool, groups: [] }));
-      e.groups.push(c);
-    }
+      return tool && !ctx.data.approval(tool, base.personId, base.device) ? tool : null;
+    });
     const out: FindingDraft[] = [];
-    for (const { base, tool, groups } of bySubject.values()) {
-      const n = groups.reduce((s, g) => s + g.n, 0);
-      if (n < ctx.params.min_connections) continue;
+    for (const { base, tool, groups, total: n } of found) {
       const t = ctx.data.tools.byId.get(tool)!;
       const { device, personId, ...subject } = base;
       void personId;

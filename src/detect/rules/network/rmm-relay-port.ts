@@ -1,6 +1,6 @@
 import { connectionGroups } from '../../../store/repositories/detect.js';
 import { timeRange } from '../../define.js';
-import { connectionEvidence, connectionSubject } from '../../helpers/connections.js';
+import { connectionEvidence, connectionsByTool } from '../../helpers/connections.js';
 import { isNonPublic } from '../../helpers/signins.js';
 import { expandPorts } from '../../reference/patterns.js';
 import type { FindingDraft, Rule } from '../../rule.js';
@@ -23,21 +23,12 @@ export const rule: Rule = {
     const ports = new Map<number, string[]>();
     for (const t of ctx.data.tools.tools) for (const p of expandPorts(t.relay_ports)) (ports.get(p) ?? ports.set(p, []).get(p)!).push(t.id);
     if (!ports.size) return [];
-    const bySubject = new Map<string, { base: ReturnType<typeof connectionSubject>; tool: string; groups: Awaited<ReturnType<typeof connectionGroups>> }>();
-    for (const c of await connectionGroups(ctx.store, { ports: [...ports.keys()] })) {
-      if (c.resp_p === null || isNonPublic(c.resp_h)) continue;
-      const base = connectionSubject(ctx.data, c);
-      const tools = (ports.get(c.resp_p) ?? []).filter((t) => !ctx.data.approval(t, base.personId, base.device));
-      if (!tools.length) continue;
-      const key = `${base.subject_id}|${tools[0]}`;
-      let e = bySubject.get(key);
-      if (!e) bySubject.set(key, (e = { base, tool: tools[0]!, groups: [] }));
-      e.groups.push(c);
-    }
+    const found = connectionsByTool(ctx.data, await connectionGroups(ctx.store, { ports: [...ports.keys()] }), ctx.params.min_connections, (c, base) => {
+      if (c.resp_p === null || isNonPublic(c.resp_h)) return null;
+      return (ports.get(c.resp_p) ?? []).find((t) => !ctx.data.approval(t, base.personId, base.device)) ?? null;
+    });
     const out: FindingDraft[] = [];
-    for (const { base, tool, groups } of bySubject.values()) {
-      const n = groups.reduce((s, g) => s + g.n, 0);
-      if (n < ctx.params.min_connections) continue;
+    for (const { base, tool, groups, total: n } of found) {
       const t = ctx.data.tools.byId.get(tool)!;
       const { device, personId, ...subject } = base;
       void personId;
