@@ -4,8 +4,8 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, openTestStore, type TestStore } from '../helpers/stores.js';
-import { addUsers, as, login, makeApp, seed, type Session } from './helpers.js';
+import { describeEachDialect, type TestStore } from '../helpers/stores.js';
+import { as, login, openSeededApp, type Session } from './helpers.js';
 
 const PUBLIC = ['GET /api/health', 'HEAD /api/health', 'POST /api/auth/login', 'GET /api/setup/status', 'HEAD /api/setup/status', 'POST /api/setup', 'GET /*', 'HEAD /*'];
 
@@ -14,20 +14,15 @@ const concrete = (url: string) => url.replace(/:id\b/g, 'nonexistent-id').replac
 describeEachDialect('API access control', (dialect) => {
   let store: TestStore;
   let app: FastifyInstance;
+  let closeApp: () => Promise<void>;
   let viewer: Session;
   let analyst: Session;
 
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    await seed(store);
-    await addUsers(store);
-    app = await makeApp(store);
-    viewer = await login(app, 'viewer');
-    analyst = await login(app, 'analyst');
+    ({ store, app, viewer, analyst, close: closeApp } = await openSeededApp(dialect));
   });
   afterAll(async () => {
-    await app.close();
-    await store.cleanup();
+    await closeApp();
   });
 
   it('has routes for every resource the issue names', () => {

@@ -1,14 +1,15 @@
 /** Case work (open, assign, notes with evidence, close → feedback and re-score) and the audit trail. */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeEachDialect, openTestStore, type TestStore } from '../helpers/stores.js';
+import { describeEachDialect, type TestStore } from '../helpers/stores.js';
 import { scoreStore } from '../../src/score/index.js';
 import { silentLogger } from '../../src/util/log.js';
-import { addUsers, ALICE, as, login, makeApp, seed, testConfig, type Session } from './helpers.js';
+import { ALICE, as, openSeededApp, testConfig, type Session } from './helpers.js';
 
 describeEachDialect('cases and the audit trail', (dialect) => {
   let store: TestStore;
   let app: FastifyInstance;
+  let closeApp: () => Promise<void>;
   let admin: Session;
   let analyst: Session;
   let viewer: Session;
@@ -16,20 +17,13 @@ describeEachDialect('cases and the audit trail', (dialect) => {
   let baseline = 0;
 
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    await seed(store);
-    await addUsers(store);
-    app = await makeApp(store);
-    admin = await login(app, 'admin');
-    analyst = await login(app, 'analyst');
-    viewer = await login(app, 'viewer');
+    ({ store, app, admin, analyst, viewer, close: closeApp } = await openSeededApp(dialect));
     await scoreStore(store, testConfig(), silentLogger);
     baseline = (await store.db.selectFrom('risk_scores').select('score').where('subject_id', '=', ALICE).executeTakeFirstOrThrow()).score;
     expect(baseline).toBeGreaterThan(0);
   });
   afterAll(async () => {
-    await app.close();
-    await store.cleanup();
+    await closeApp();
   });
 
   const audit = async (action: string) => (await as(app, admin)('GET', `/api/audit?action=${action}`)).json().rows;

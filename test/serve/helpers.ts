@@ -8,7 +8,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { SecretKey } from '../../src/config/secret.js';
 import { parseConfig, type UnmaskConfig } from '../../src/config/config.js';
 import * as repo from '../../src/store/repositories/records.js';
-import type { Store } from '../../src/store/db.js';
+import type { Dialect, Store } from '../../src/store/db.js';
+import { openTestStore, type TestStore } from '../helpers/stores.js';
 import { silentLogger } from '../../src/util/log.js';
 import { buildApp } from '../../src/serve/app.js';
 import { createUser } from '../../src/serve/services/accounts.js';
@@ -150,4 +151,33 @@ export async function login(app: FastifyInstance, username: string, password = P
 export function as(app: FastifyInstance, s: Session) {
   return (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     app.inject({ method, url, payload: payload as any, headers: { cookie: s.cookie, ...(method === 'GET' ? {} : { 'x-csrf-token': s.csrf }) } });
+}
+
+export interface SeededApp {
+  store: TestStore;
+  app: FastifyInstance;
+  admin: Session;
+  analyst: Session;
+  viewer: Session;
+  close(): Promise<void>;
+}
+
+/** A fresh store with the seed data and one user per role, the app over it, and a session each. */
+export async function openSeededApp(dialect: Dialect): Promise<SeededApp> {
+  const store = await openTestStore(dialect);
+  await seed(store);
+  await addUsers(store);
+  const app = await makeApp(store);
+  const [admin, analyst, viewer] = [await login(app, 'admin'), await login(app, 'analyst'), await login(app, 'viewer')];
+  return {
+    store,
+    app,
+    admin,
+    analyst,
+    viewer,
+    async close() {
+      await app.close();
+      await store.cleanup();
+    },
+  };
 }

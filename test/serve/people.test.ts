@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskEmail, maskPhone } from '../../src/serve/presenters/mask.js';
 import { replaceClusterEvidence } from '../../src/store/repositories/link.js';
-import { describeEachDialect, openTestStore, type TestStore } from '../helpers/stores.js';
-import { addUsers, ALICE, as, BOB, CAROL, login, makeApp, seed, type Session } from './helpers.js';
+import { describeEachDialect, type TestStore } from '../helpers/stores.js';
+import { ALICE, as, BOB, CAROL, openSeededApp, type Session } from './helpers.js';
 
 const enc = encodeURIComponent;
 
@@ -19,20 +19,15 @@ describe('masking helpers', () => {
 describeEachDialect('people and clusters API', (dialect) => {
   let store: TestStore;
   let app: FastifyInstance;
+  let closeApp: () => Promise<void>;
   let viewer: Session;
   let analyst: Session;
 
   beforeAll(async () => {
-    store = await openTestStore(dialect);
-    await seed(store);
-    await addUsers(store);
-    app = await makeApp(store);
-    viewer = await login(app, 'viewer');
-    analyst = await login(app, 'analyst');
+    ({ store, app, viewer, analyst, close: closeApp } = await openSeededApp(dialect));
   });
   afterAll(async () => {
-    await app.close();
-    await store.cleanup();
+    await closeApp();
   });
 
   it('lists people riskiest first, with filters, search, sort and paging', async () => {
